@@ -1,0 +1,54 @@
+#include "cpu/flat_memory.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+namespace locksim::cpu {
+
+FlatMemory::FlatMemory(const Program& program) {
+  // Most accesses go to the stack and data, so they are searched first.
+  regions_.push_back(Region{kStackTop - kStackSize, std::vector<uint8_t>(kStackSize, 0), true});
+  regions_.push_back(Region{program.data.base, program.data.bytes, true});
+  regions_.push_back(Region{program.bss.base, program.bss.bytes, true});
+  regions_.push_back(Region{program.text.base, program.text.bytes, false});
+}
+
+uint8_t* FlatMemory::find(uint64_t address, unsigned size, bool write) {
+  for (auto& r : regions_) {
+    if (address - r.base < r.bytes.size() && address + size - r.base <= r.bytes.size()) {
+      if (write && !r.writable) break;
+      return r.bytes.data() + (address - r.base);
+    }
+  }
+  char buf[96];
+  snprintf(buf, sizeof buf, "%s of %u bytes at %#llx", write ? "write" : "read", size,
+           static_cast<unsigned long long>(address));
+  throw MemoryFault(std::string("segmentation fault: ") + buf +
+                    (write ? " (unmapped or read-only)" : " (unmapped)"));
+}
+
+uint64_t FlatMemory::load(uint64_t address, unsigned size) {
+  uint64_t v = 0;
+  std::memcpy(&v, find(address, size, false), size);  // host is little-endian x86-64
+  return v;
+}
+
+void FlatMemory::store(uint64_t address, unsigned size, uint64_t value) {
+  std::memcpy(find(address, size, true), &value, size);
+}
+
+uint64_t FlatMemory::peek(uint64_t address, unsigned size) const {
+  uint64_t v = 0;
+  for (unsigned i = 0; i < size; ++i) {
+    for (const auto& r : regions_) {
+      if (address + i - r.base < r.bytes.size()) {
+        v |= static_cast<uint64_t>(r.bytes[address + i - r.base]) << (8 * i);
+        break;
+      }
+    }
+  }
+  return v;
+}
+
+}  // namespace locksim::cpu

@@ -1,0 +1,44 @@
+// Runs one thread to completion on a port: the loop `exec`, tests and the
+// interpreter benchmark share.
+#pragma once
+
+#include <cstdint>
+
+#include "cpu/cpu_state.h"
+#include "cpu/execute.h"
+#include "cpu/mem_port.h"
+#include "cpu/program.h"
+
+namespace locksim::cpu {
+
+enum class ThreadEnd : uint8_t { Returned, Halted, StepLimit };
+
+struct ThreadRun {
+  ThreadEnd end = ThreadEnd::Returned;
+  uint64_t steps = 0;
+};
+
+// Pushes kHostReturnAddress on the thread's stack (state.regs[RSP]) and
+// executes from `entry` until the entry routine returns, `hlt`, or
+// `max_steps` instructions. Throws ExecutionFault / MemoryFault.
+inline ThreadRun run_thread(const Program& program, uint32_t entry, CpuState& state, MemPort& port,
+                            uint64_t max_steps) {
+  state.regs[RSP] -= 8;
+  port.store(state.regs[RSP], 8, kHostReturnAddress);
+  state.pc = entry;
+  ThreadRun run;
+  const Instr* code = program.code.data();
+  while (run.steps < max_steps) {
+    StepOutcome outcome = execute(program, code[state.pc], state, port);
+    ++run.steps;
+    if (outcome == StepOutcome::Returned) return run;
+    if (outcome == StepOutcome::Halted) {
+      run.end = ThreadEnd::Halted;
+      return run;
+    }
+  }
+  run.end = ThreadEnd::StepLimit;
+  return run;
+}
+
+}  // namespace locksim::cpu
