@@ -48,7 +48,7 @@ class Lexer {
         push(TokenKind::Punct, std::string(2, c), 0, line_, col_);
         advance();
         advance();
-      } else if (std::string_view("$,():*+-/%<>&|^~!=").find(c) != std::string_view::npos) {
+      } else if (std::string_view("$,():*+-/%<>&|^~!=@").find(c) != std::string_view::npos) {
         push(TokenKind::Punct, std::string(1, c), 0, line_, col_);
         advance();
       } else {

@@ -13,7 +13,7 @@ enum class TokenKind : uint8_t {
   LocalRef,    // numeric local label reference "1b"/"1f": value = label, text = "b"/"f"
   Register,    // "%eax": text holds "eax"
   String,      // "..." with escapes resolved
-  Punct,       // one of $ , ( ) : * + - / % < > << >> & | ^ ~ ! =
+  Punct,       // one of $ , ( ) : * + - / % < > << >> & | ^ ~ ! = @
   EndOfStatement,  // newline or ';'
 };
 

@@ -129,8 +129,8 @@ uint64_t shift(Op op, uint64_t a, unsigned count, unsigned size, CpuState& st) {
       return r;
     }
   }
-  // AF is undefined for shifts; AMD Zen leaves it clear... set from hardware tests.
-  set_result_flags(st, r, size, cf, of, false);
+  // AF is undefined for shifts; AMD Zen sets it.
+  set_result_flags(st, r, size, cf, of, true);
   return r;
 }
 
@@ -196,6 +196,11 @@ class Exec {
     if (in_.lock) port_.lock_end();
   }
 
+  // CF = OF = "the product did not fit"; SF/ZF/AF/PF are undefined and AMD
+  // Zen leaves them unchanged.
+  void set_multiply_flags(bool overflow) {
+    st_.rflags = (st_.rflags & ~(flag::CF | flag::OF)) | (overflow ? flag::CF | flag::OF : 0);
+  }
   void multiply();
   void divide();
   void bit_test();
@@ -220,7 +225,7 @@ void Exec::multiply() {
     uint64_t r = static_cast<uint64_t>(prod) & size_mask(size);
     bool overflow = prod != sign_extend(r, size);
     write(in_.dst(), size, r);
-    set_result_flags(st_, r, size, overflow, overflow, false);
+    set_multiply_flags(overflow);
     return;
   }
   uint64_t a = read_reg(st_, RegRef{RAX, static_cast<uint8_t>(size), false});
@@ -243,7 +248,7 @@ void Exec::multiply() {
     write_gpr_sized(st_, RAX, size, lo);
     write_gpr_sized(st_, RDX, size, hi);
   }
-  set_result_flags(st_, lo, size, overflow, overflow, false);
+  set_multiply_flags(overflow);
 }
 
 void Exec::divide() {
@@ -279,6 +284,9 @@ void Exec::divide() {
     write_gpr_sized(st_, RAX, size, q);
     write_gpr_sized(st_, RDX, size, r);
   }
+  // Every flag is undefined after a divide; AMD Zen keeps CF and OF, sets AF
+  // and clears SF, ZF and PF.
+  st_.rflags = (st_.rflags & ~flag::kArithmetic) | (st_.rflags & (flag::CF | flag::OF)) | flag::AF;
 }
 
 void Exec::bit_test() {
@@ -336,9 +344,18 @@ void Exec::compare_exchange() {
   RegRef acc{RAX, static_cast<uint8_t>(size), false};
   uint64_t expected = read_reg(st_, acc);
   uint64_t replacement = read_reg(st_, src.reg);
+  if (dst.kind == OperandKind::Reg) {
+    // A failed compare leaves a register destination untouched (no 32-bit
+    // zero-extension), as AMD hardware does.
+    uint64_t d = read_reg(st_, dst.reg);
+    alu(Op::Cmp, expected, d, size, st_);
+    if (st_.flag(flag::ZF)) write_reg(st_, dst.reg, replacement);
+    else write_reg(st_, acc, d);
+    return;
+  }
   uint64_t seen = 0;
-  // The destination is always written (with its old value on failure), so a
-  // memory cmpxchg always needs the line exclusively.
+  // Memory is always written (with its old value on failure), so a memory
+  // cmpxchg always needs the line exclusively.
   rmw(dst, size, [&](uint64_t d) {
     seen = d;
     alu(Op::Cmp, expected, d, size, st_);

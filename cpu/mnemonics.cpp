@@ -278,7 +278,7 @@ class OperandChecker {
       case Op::Setcc:
         arity(1, 1);
         if (!rm(0)) bad_combination();
-        out_.size = size_from({0});
+        out_.size = mem(0) && m_.size == 0 ? 1 : size_from({0});
         if (out_.size != 1) fail(at(0), "'" + mnem_.text + "' needs an 8-bit operand");
         break;
       case Op::Cmovcc:
