@@ -39,7 +39,9 @@ class Lexer {
         advance();
         size_t start = pos_;
         while (pos_ < src_.size() && std::isalnum(static_cast<unsigned char>(src_[pos_]))) advance();
-        push(TokenKind::Register, src_.substr(start, pos_ - start), 0, l, col);
+        std::string name = src_.substr(start, pos_ - start);
+        for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));  // %RAX is %rax
+        push(TokenKind::Register, name, 0, l, col);
       } else if (c == '"') {
         string_literal();
       } else if (c == '\'') {

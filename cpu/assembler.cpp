@@ -101,6 +101,7 @@ class Assembler {
       }
     }
     if (pending_lock_) fail(*pending_lock_, "lock prefix at end of file without an instruction");
+    if (pending_rep_) fail(*pending_rep_, "rep prefix at end of file without an instruction");
   }
 
   // Gives "1:" definitions and "1b"/"1f" references unique names, so later
@@ -137,7 +138,7 @@ class Assembler {
     size_t i = 0;
     // Labels: "name:" or "1:", any number of them.
     while (i + 1 < toks.size() && toks[i].kind == TokenKind::Ident && toks[i + 1].punct(":")) {
-      if (pending_lock_) fail(toks[i], "lock prefix must be followed by an instruction, found a label");
+      if (pending_lock_ || pending_rep_) fail(toks[i], "prefix must be followed by an instruction, found a label");
       define_label(toks[i]);
       i += 2;
     }
@@ -150,7 +151,8 @@ class Assembler {
     }
     if (head.kind != TokenKind::Ident) fail(head, "expected a label, directive or instruction, found '" + head.text + "'");
     if (head.text[0] == '.') {
-      if (pending_lock_) fail(head, "lock prefix must be followed by an instruction, found '" + head.text + "'");
+      if (pending_lock_ || pending_rep_)
+        fail(head, "prefix must be followed by an instruction, found '" + head.text + "'");
       directive(head, rest, end);
       return;
     }
@@ -352,11 +354,30 @@ class Assembler {
       lock = true;
       pending_lock_.reset();
     }
-    if (mnem.text == "rep" || mnem.text == "repe" || mnem.text == "repz" || mnem.text == "repne" ||
-        mnem.text == "repnz" || mnem.text == "lock")
-      fail(mnem, "prefix '" + mnem.text + "' is not supported here");
     std::string lower = mnem.text;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    // "rep; nop" is how older kernels spell pause (same encoding, f3 90).
+    bool rep = lower == "rep" || lower == "repz" || lower == "repe";
+    if (rep && rest.empty()) {
+      pending_rep_ = mnem;
+      return;
+    }
+    if (rep) {
+      mnem = rest[0];
+      rest.erase(rest.begin());
+      lower = mnem.text;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    }
+    if (pending_rep_) {
+      rep = true;
+      pending_rep_.reset();
+    }
+    if (rep) {
+      if (lower != "nop" || !rest.empty()) fail(mnem, "the rep prefix is only supported on nop (rep; nop is pause)");
+      lower = "pause";
+    }
+    if (lower == "lock" || lower == "repne" || lower == "repnz")
+      fail(mnem, "prefix '" + mnem.text + "' is not supported here");
     auto m = decode_mnemonic(lower);
     if (!m) fail(mnem, "unknown instruction '" + mnem.text + "'");
     if (section_ != kText) fail(mnem, "instruction '" + mnem.text + "' outside .text");
@@ -621,7 +642,7 @@ class Assembler {
   uint32_t cur_ = 0;
   SectionIndex section_ = kText, previous_section_ = kText;
   std::vector<SectionIndex> section_stack_;
-  std::optional<Token> pending_lock_;
+  std::optional<Token> pending_lock_, pending_rep_;
   Program program_;
 };
 

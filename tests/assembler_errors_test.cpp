@@ -35,8 +35,8 @@ const BadSource kCases[] = {
     {"lock_not_allowed", "f: lock mov %eax, (%rbx)\n", "1:9", "lock prefix is not allowed on 'mov'"},
     {"lock_register_destination", "f: lock add %eax, %ebx\n", "1:9", "lock prefix needs a memory destination"},
     {"lock_at_end", "f: nop\nlock\n", "2:1", "lock prefix at end of file"},
-    {"lock_before_label", "lock\nf: add %eax, (%rbx)\n", "2:1", "lock prefix must be followed by an instruction"},
-    {"lock_before_directive", "lock\n.data\n", "2:1", "lock prefix must be followed by an instruction"},
+    {"lock_before_label", "lock\nf: add %eax, (%rbx)\n", "2:1", "prefix must be followed by an instruction"},
+    {"lock_before_directive", "lock\n.data\n", "2:1", "prefix must be followed by an instruction"},
     {"immediate_range_8", "f: movb $256, %al\n", "1:9", "immediate 256 out of range for this 8-bit instruction"},
     {"immediate_range_64", "f: addq $0x80000000, %rax\n", "1:9", "out of range for this 64-bit instruction"},
     {"shift_count_range", "f: shl $300, %eax\n", "1:8", "shift count 300 out of range"},
@@ -69,12 +69,16 @@ const BadSource kCases[] = {
     {"expression_garbage", "f: mov $(1+), %eax\n", "1:12", "expected a number or symbol, found ')'"},
     {"jcc_needs_label", "f: je %rax\n", "1:7", "'je' needs a label as its target"},
     {"indirect_on_non_branch", "f: mov *%rax, %rbx\n", "1:8", "'*' (indirect operand) is only allowed on jmp and call"},
-    {"rep_prefix", "f: rep movsb\n", "1:4", "prefix 'rep' is not supported"},
+    {"rep_prefix", "f: rep movsb\n", "1:8", "the rep prefix is only supported on nop"},
+    {"rep_at_end", "f: nop\nrep\n", "2:1", "rep prefix at end of file"},
+    {"repne_prefix", "f: repne nop\n", "1:4", "prefix 'repne' is not supported"},
     {"lea_byte", "f: lea (%rax), %al\n", "1:4", "'lea' has no 8-bit form"},
     {"push_32bit", "f: push %eax\n", "1:4", "'push' has no 32-bit form in 64-bit mode"},
     {"negative_zero_size", ".data\n.zero -4\n", "2:7", "size must not be negative"},
     {"popsection_without_push", ".popsection\n", "1:1", "'.popsection' without a matching '.pushsection'"},
 };
+
+void PrintTo(const BadSource& c, std::ostream* os) { *os << c.name; }
 
 class AssemblerErrors : public ::testing::TestWithParam<BadSource> {};
 

@@ -111,6 +111,15 @@ f:      lock incq (%rdi)
   EXPECT_FALSE(p.code[5].lock);
 }
 
+TEST(AssemblerLayout, RepNopIsPauseAndRegistersIgnoreCase) {
+  Program p = assemble({SourceFile{"t.s", "f: rep; nop\n rep nop\n rep\n nop\n MOVL %EAX, %R9D\n"}});
+  ASSERT_EQ(p.code.size(), 4u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(p.code[i].op, Op::Pause) << i;
+  EXPECT_EQ(p.code[3].op, Op::Mov);
+  EXPECT_EQ(p.code[3].operands[1].reg.gpr, R9);
+  EXPECT_EQ(p.code[3].operands[1].reg.size, 4);
+}
+
 TEST(AssemblerLayout, SegmentOverridesAndAddressingForms) {
   Program p = assemble({SourceFile{"t.s", R"(
         .data

@@ -84,6 +84,8 @@ struct BadCli {
   const char* message;
 };
 
+void PrintTo(const BadCli& c, std::ostream* os) { *os << c.name; }
+
 class ExecCliErrors : public ::testing::TestWithParam<BadCli> {};
 
 TEST_P(ExecCliErrors, ExitTwoWithClearMessageAndNoOutput) {

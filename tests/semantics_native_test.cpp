@@ -10,7 +10,6 @@
 #include <fstream>
 #include <map>
 #include <random>
-#include <regex>
 #include <sstream>
 
 #include "cpu/assembler.h"
@@ -34,13 +33,13 @@ struct Snippet {
 std::vector<Snippet> load_snippets() {
   std::ifstream in(LOCKSIM_SNIPPETS);
   std::vector<Snippet> out;
-  std::regex label(R"(^(t_\w+):\s*#\s*(.*)$)");
   std::string line;
   while (std::getline(in, line)) {
-    std::smatch m;
-    if (!std::regex_match(line, m, label)) continue;
-    Snippet s{m[1], {}};
-    std::istringstream notes(m[2].str());
+    // "t_name:  # key=value ..."
+    auto colon = line.find(':'), hash = line.find('#');
+    if (line.rfind("t_", 0) != 0 || colon == std::string::npos || hash == std::string::npos || hash < colon) continue;
+    Snippet s{line.substr(0, colon), {}};
+    std::istringstream notes(line.substr(hash + 1));
     std::string kv;
     while (notes >> kv) {
       auto eq = kv.find('=');
