@@ -24,6 +24,9 @@ class FlatMemory final : public MemPort {
   void lock_end() override {}
   void barrier(Barrier) override {}
 
+  // Maps a further zeroed, writable region (another thread's stack).
+  void add_region(uint64_t base, uint64_t size) { regions_.push_back(Region{base, std::vector<uint8_t>(size, 0), true}); }
+
   // Reads without faulting; bytes outside every region read as zero.
   uint64_t peek(uint64_t address, unsigned size) const;
 

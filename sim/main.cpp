@@ -1,11 +1,15 @@
 // locksim command-line entry point.
 #include <CLI/CLI.hpp>
+#include <systemc>
 
 #include <iostream>
 
 #include "bench/interp_bench.h"
 #include "cpu/input_error.h"
 #include "sim/exec_command.h"
+#include "sim/run_command.h"
+
+#include <cstdlib>
 
 namespace {
 
@@ -18,7 +22,8 @@ int not_available(const std::string& what) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// SystemC's library calls sc_main from sc_elab_and_sim; the CLI lives here.
+int sc_main(int argc, char** argv) {
   CLI::App app{"locksim: cycle-level x86-64 multiprocessor simulator for kernel lock primitives"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
@@ -33,8 +38,18 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   exec_cmd->footer("Exit codes: 0 returned, 2 bad input, 3 step limit or CPU fault.");
 
+  locksim::RunRequest run;
   auto* run_cmd = app.add_subcommand("run", "Run a YAML scenario on the timed (SystemC) engine");
-  run_cmd->allow_extras();
+  run_cmd->add_option("scenario", run.scenario, "Scenario file (scenarios/*.yaml)")->required();
+  run_cmd->add_option("--out", run.out_dir, "Directory for stats.json, stats.csv, config.resolved.yaml")
+      ->capture_default_str();
+  run_cmd->add_option("--set", run.sets, "Override a machine parameter KEY=VALUE (e.g. core.pause_latency=10)");
+  run_cmd->add_option("--vcd", run.vcd, "Write a VCD waveform (store-buffer occupancy per core)");
+  run_cmd->add_option("--machine", run.machine, "Run on this machine instead (a configs/ name or a YAML path)");
+  run_cmd->add_option("--seed", run.seed, "Seed for timing jitter (replaces the scenario's)");
+  run_cmd->add_option("--jitter", run.jitter, "Up to this many extra cycles per bus transaction, seeded")
+      ->check(CLI::Range(0, 1000000));
+  run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog.");
   auto* explore_cmd = app.add_subcommand("explore", "Explore every x86-TSO execution of a scenario");
   explore_cmd->allow_extras();
   auto* litmus_cmd = app.add_subcommand("litmus", "Check herd7-format litmus tests under x86-TSO");
@@ -60,7 +75,7 @@ int main(int argc, char** argv) {
       if (bench_name == "timed" || bench_name == "explore") return not_available("bench " + bench_name);
       throw locksim::InputError("unknown benchmark '" + bench_name + "' (expected interp, timed or explore)");
     }
-    if (*run_cmd) return not_available("run");
+    if (*run_cmd) return locksim::run_run_command(run, std::cout, std::cerr);
     if (*explore_cmd) return not_available("explore");
     if (*litmus_cmd) return not_available("litmus");
     if (*plot_cmd) return not_available("plot");
@@ -69,4 +84,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  // SystemC prints a banner on first use unless told not to.
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+  return sc_core::sc_elab_and_sim(argc, argv);
 }

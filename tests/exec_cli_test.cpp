@@ -112,7 +112,6 @@ INSTANTIATE_TEST_SUITE_P(
         BadCli{"bad_reg_form", {"exec", "locks/linux_ticket.s", "--entry", "ticket_spin_unlock", "--reg", "rax"},
                "expected NAME=VALUE"},
         BadCli{"bad_max_steps", {"exec", "locks/linux_ticket.s", "--entry", "f", "--max-steps", "lots"}, "--max-steps"},
-        BadCli{"run_not_yet", {"run", "scenario.yaml"}, "'locksim run' is not available yet"},
         BadCli{"explore_not_yet", {"explore", "scenario.yaml"}, "'locksim explore' is not available yet"},
         BadCli{"litmus_not_yet", {"litmus", "x.litmus"}, "'locksim litmus' is not available yet"},
         BadCli{"plot_not_yet", {"plot"}, "'locksim plot' is not available yet"},

@@ -1,0 +1,187 @@
+#include "sim/run_command.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "cpu/assembler.h"
+#include "cpu/input_error.h"
+#include "sim/machine.h"
+#include "sim/scenario.h"
+
+namespace locksim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string hex64(uint64_t v) { return fmt::format("{:#018x}", v); }
+
+Json ratio(uint64_t num, uint64_t den) { return den == 0 ? Json(nullptr) : Json(static_cast<double>(num) / den); }
+
+Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine& m, const RunResult& r) {
+  Json j;
+  j["scenario"] = s.file;
+  j["machine"] = s.machine.name;
+  j["seed"] = s.seed;
+  j["jitter"] = s.jitter;
+  j["end"] = r.end == RunEnd::Completed ? "completed" : r.end == RunEnd::Fault ? "fault"
+             : r.end == RunEnd::Watchdog ? "watchdog" : "max_cycles";
+  j["cycles"] = r.cycles;
+  static constexpr cpu::Gpr kOrder[] = {cpu::RAX, cpu::RBX, cpu::RCX, cpu::RDX, cpu::RSI, cpu::RDI, cpu::RBP, cpu::RSP,
+                                        cpu::R8,  cpu::R9,  cpu::R10, cpu::R11, cpu::R12, cpu::R13, cpu::R14, cpu::R15};
+  j["threads"] = Json::array();
+  for (uint32_t i = 0; i < m.thread_count(); ++i) {
+    const Core& c = m.core(i);
+    const CoreStats& st = c.stats();
+    Json t;
+    t["core"] = i;
+    t["entry"] = s.threads[i].entry;
+    for (cpu::Gpr g : kOrder) t["regs"][std::string(cpu::kGpr64Names[g])] = hex64(c.state().regs[g]);
+    t["cycles"] = st.finish_cycle;
+    t["instructions"] = st.instructions;
+    t["ipc"] = ratio(st.instructions, st.finish_cycle);
+    t["stall_cycles"] = {{"load_miss", st.stall_load_miss},
+                         {"store_miss", st.stall_store_miss},
+                         {"store_forward", st.stall_store_forward},
+                         {"store_buffer_full", st.stall_store_buffer_full},
+                         {"drain_fence", st.stall_drain_fence},
+                         {"drain_lock", st.stall_drain_lock},
+                         {"interconnect_wait", st.stall_interconnect}};
+    t["forwarded_loads"] = st.forwarded_loads;
+    t["store_forward_stalls"] = st.store_forward_stalls;
+    auto occ = st.store_buffer_occupancy;
+    while (occ.size() > 1 && occ.back() == 0) occ.pop_back();
+    t["store_buffer_occupancy_cycles"] = occ;
+    j["threads"].push_back(t);
+  }
+  j["caches"] = Json::array();
+  for (uint32_t i = 0; i < s.machine.cores; ++i) {
+    const auto& st = m.l1(i).stats;
+    if (st.hits == 0 && st.misses == 0) continue;
+    Json c;
+    c["core"] = i;
+    c["hits"] = st.hits;
+    c["misses"] = st.misses;
+    c["hit_rate"] = ratio(st.hits, st.hits + st.misses);
+    c["transitions"] = Json::object();
+    for (int a = 0; a < 4; ++a)
+      for (int b = 0; b < 4; ++b)
+        if (st.transitions[a][b])
+          c["transitions"][fmt::format("{}->{}", cache::mesi_name(static_cast<cache::Mesi>(a)),
+                                       cache::mesi_name(static_cast<cache::Mesi>(b)))] = st.transitions[a][b];
+    j["caches"].push_back(c);
+  }
+  const auto& ic = m.interconnect().stats;
+  j["interconnect"] = {{"transactions",
+                        {{"GetS", ic.transactions[1]}, {"GetM", ic.transactions[2]}, {"Upgrade", ic.transactions[3]}}},
+                       {"cache_to_cache", ic.cache_to_cache},
+                       {"writebacks", ic.writebacks},
+                       {"bus_locks", ic.bus_locks},
+                       {"bus_lock_cycles", ic.bus_lock_cycles}};
+  j["memory"] = Json::object();
+  for (const auto& label : program.data_labels) j["memory"][label.name] = hex64(m.memory().peek(label.address, 8));
+  return j;
+}
+
+void flatten(const Json& j, const std::string& prefix, std::string& csv) {
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) flatten(v, prefix.empty() ? k : prefix + "." + k, csv);
+  } else if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) flatten(j[i], prefix + "." + std::to_string(i), csv);
+  } else {
+    csv += prefix + "," + (j.is_string() ? j.get<std::string>() : j.dump()) + "\n";
+  }
+}
+
+// Written whole or not at all: a reader never sees a half-written file.
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  auto tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << text;
+    if (!f) throw InputError("cannot write '" + path.string() + "'");
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace
+
+int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& err) {
+  Scenario s = load_scenario(request.scenario, request.sets, request.machine);
+  if (request.seed) s.seed = *request.seed;
+  if (request.jitter) s.jitter = *request.jitter;
+  cpu::Program program = cpu::assemble_files(s.program);
+  std::vector<uint32_t> entries;
+  for (size_t i = 0; i < s.threads.size(); ++i) {
+    try {
+      entries.push_back(cpu::find_entry(program, s.threads[i].entry));
+    } catch (const InputError& e) {
+      std::string msg = e.what();
+      throw InputError(s.file + ": thread " + std::to_string(i) + ": " + msg.substr(msg.find("error: ") + 7));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(request.out_dir, ec);
+  if (ec || !std::filesystem::is_directory(request.out_dir))
+    throw InputError("--out: cannot create directory '" + request.out_dir + "'");
+
+  // "Simulation stopped by user" is how every run ends; not news.
+  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  Machine machine(s.machine, program, s.seed, s.jitter);
+  for (size_t i = 0; i < s.threads.size(); ++i) {
+    cpu::CpuState st;
+    st.regs[cpu::RSP] = Machine::stack_top(static_cast<uint32_t>(i));
+    for (const auto& [name, value] : s.threads[i].regs) {
+      if (auto g = cpu::parse_gpr64(name)) st.regs[*g] = value;
+      else if (name == "rflags") st.rflags = (value & cpu::flag::kArithmetic) | cpu::flag::kFixed;
+      else if (name == "fs_base") st.fs_base = value;
+      else if (name == "gs_base") st.gs_base = value;
+    }
+    machine.assign_thread(static_cast<uint32_t>(i), entries[i], st);
+  }
+  sc_core::sc_trace_file* vcd = nullptr;
+  if (!request.vcd.empty()) {
+    std::string base = request.vcd.ends_with(".vcd") ? request.vcd.substr(0, request.vcd.size() - 4) : request.vcd;
+    vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
+    vcd->set_time_unit(1, sc_core::SC_NS);
+    machine.trace_to(vcd);
+  }
+  RunResult result = machine.run(s.max_cycles);
+  if (vcd) sc_core::sc_close_vcd_trace_file(vcd);
+
+  Json stats = collect_stats(s, program, machine, result);
+  std::string csv = "metric,value\n";
+  flatten(stats, "", csv);
+  const std::filesystem::path dir(request.out_dir);
+  write_file(dir / "stats.json", stats.dump(2) + "\n");
+  write_file(dir / "stats.csv", csv);
+  write_file(dir / "config.resolved.yaml", resolved_config_yaml(s.machine));
+
+  out << fmt::format("{} on {}: {} cycles ({})\n", s.file, s.machine.name, result.cycles, stats["end"].get<std::string>());
+  out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry", "instructions",
+                     "cycles", "load-miss", "sb-full", "fence", "lock", "bus-wait");
+  for (const auto& t : stats["threads"]) {
+    const auto& sc = t["stall_cycles"];
+    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", t["core"].get<int>(),
+                       t["entry"].get<std::string>(), t["instructions"].get<uint64_t>(), t["cycles"].get<uint64_t>(),
+                       sc["load_miss"].get<uint64_t>(), sc["store_buffer_full"].get<uint64_t>(),
+                       sc["drain_fence"].get<uint64_t>(), sc["drain_lock"].get<uint64_t>(),
+                       sc["interconnect_wait"].get<uint64_t>());
+  }
+  std::string mem;
+  for (const auto& [k, v] : stats["memory"].items()) mem += " " + k + "=" + v.get<std::string>();
+  if (!mem.empty()) out << "memory:" << mem << "\n";
+  out << "stats: " << (dir / "stats.json").string() << ", " << (dir / "stats.csv").string() << ", "
+      << (dir / "config.resolved.yaml").string() << "\n";
+  err << result.report;
+  switch (result.end) {
+    case RunEnd::Completed: return 0;
+    case RunEnd::Fault: return 3;
+    default: return 4;
+  }
+}
+
+}  // namespace locksim

@@ -1,0 +1,171 @@
+#include "sim/scenario.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <optional>
+#include <set>
+
+#include "cpu/input_error.h"
+#include "cpu/registers.h"
+#include "sim/value_parse.h"
+
+namespace locksim {
+namespace {
+
+[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
+  throw InputError(file, static_cast<unsigned>(n.Mark().line + 1), static_cast<unsigned>(n.Mark().column + 1), msg);
+}
+
+// Iterates a mapping, rejecting duplicate keys (yaml-cpp 0.7 keeps the first
+// silently) and keys outside `allowed`.
+template <class F>
+void for_each_key(const std::string& file, const YAML::Node& map, const std::set<std::string>& allowed,
+                  const std::string& where, F&& f) {
+  if (!map.IsMap()) fail(file, map, "expected a mapping for " + where);
+  std::set<std::string> seen;
+  for (const auto& kv : map) {
+    std::string key = kv.first.as<std::string>();
+    if (!seen.insert(key).second) fail(file, kv.first, "duplicate key '" + key + "' in " + where);
+    if (!allowed.count(key)) {
+      std::string options;
+      for (const auto& a : allowed) options += (options.empty() ? "" : ", ") + a;
+      fail(file, kv.first, "unknown key '" + key + "' in " + where + " (expected one of: " + options + ")");
+    }
+    f(key, kv.first, kv.second);
+  }
+}
+
+uint64_t scalar_u64(const std::string& file, const YAML::Node& n, const std::string& key) {
+  if (!n.IsScalar()) fail(file, n, "expected a number for '" + key + "'");
+  try {
+    return parse_u64_value(n.Scalar(), key);
+  } catch (const InputError&) {
+    fail(file, n, "expected a number for '" + key + "', found '" + n.Scalar() + "'");
+  }
+}
+
+void flatten_overrides(const std::string& file, const YAML::Node& n, const std::string& prefix, MachineConfig& config) {
+  if (!n.IsMap()) fail(file, n, "expected a mapping of machine parameters under 'overrides'");
+  std::set<std::string> seen;
+  for (const auto& kv : n) {
+    std::string key = prefix + kv.first.as<std::string>();
+    if (!seen.insert(key).second) fail(file, kv.first, "duplicate key '" + key + "' in overrides");
+    if (kv.second.IsMap()) {
+      flatten_overrides(file, kv.second, key + ".", config);
+      continue;
+    }
+    if (!kv.second.IsScalar()) fail(file, kv.second, "expected a value for '" + key + "'");
+    try {
+      apply_config_override(config, key + "=" + kv.second.Scalar(), "override");
+    } catch (const InputError& e) {
+      std::string msg = e.what();
+      fail(file, kv.first, msg.substr(msg.find(": ") + 2));
+    }
+  }
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine) {
+  if (!std::filesystem::is_regular_file(path)) throw InputError("cannot open scenario '" + path + "'");
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::ParserException& e) {
+    throw InputError(path, static_cast<unsigned>(e.mark.line + 1), static_cast<unsigned>(e.mark.column + 1), e.msg);
+  }
+  Scenario s;
+  s.file = path;
+  const auto dir = std::filesystem::path(path).parent_path();
+  auto relative = [&](const std::string& p) { return std::filesystem::path(p).is_absolute() ? p : (dir / p).string(); };
+  bool have_machine = false;
+  std::optional<YAML::Node> overrides;
+  if (!root.IsMap()) fail(path, root, "expected a scenario mapping (machine, program, threads, ...)");
+  for_each_key(path, root, {"description", "machine", "overrides", "program", "threads", "seed", "max_cycles", "jitter", "check"},
+               "the scenario", [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
+    if (key == "description") {
+      s.description = v.as<std::string>();
+    } else if (key == "machine") {
+      have_machine = true;
+      if (v.IsMap()) {
+        apply_config_yaml(s.machine, v, path);
+      } else if (v.IsScalar()) {
+        std::string name = v.Scalar();
+        bool is_path = name.find('/') != std::string::npos || name.ends_with(".yaml");
+        try {
+          s.machine = load_machine_config(is_path ? relative(name) : name, default_configs_dir());
+        } catch (const InputError& e) {
+          std::string msg = e.what();
+          if (msg.rfind("error: ", 0) == 0) fail(path, v, msg.substr(7));
+          throw;
+        }
+      } else {
+        fail(path, v, "expected a config name, a path, or a mapping for 'machine'");
+      }
+    } else if (key == "overrides") {
+      overrides = v;
+    } else if (key == "program") {
+      if (v.IsScalar()) s.program.push_back(relative(v.Scalar()));
+      else if (v.IsSequence())
+        for (const auto& p : v) {
+          if (!p.IsScalar()) fail(path, p, "expected a file name in 'program'");
+          s.program.push_back(relative(p.Scalar()));
+        }
+      else fail(path, v, "expected a file name or a list of them for 'program'");
+      for (size_t i = 0; i < s.program.size(); ++i)
+        if (!std::filesystem::is_regular_file(s.program[i]))
+          fail(path, v.IsSequence() ? v[i] : v, "program file '" + s.program[i] + "' not found");
+    } else if (key == "threads") {
+      if (!v.IsSequence() || v.size() == 0) fail(path, v, "expected a list of threads, each with an 'entry'");
+      for (const auto& t : v) {
+        ThreadSpec spec;
+        bool has_entry = false;
+        for_each_key(path, t, {"entry", "regs"}, "a thread", [&](const std::string& tk, const YAML::Node&, const YAML::Node& tv) {
+          if (tk == "entry") {
+            if (!tv.IsScalar()) fail(path, tv, "expected a symbol name for 'entry'");
+            spec.entry = tv.Scalar();
+            has_entry = true;
+          } else {
+            for_each_key(path, tv, {"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "r8", "r9", "r10", "r11", "r12",
+                                    "r13", "r14", "r15", "rflags", "fs_base", "gs_base"},
+                         "regs", [&](const std::string& rk, const YAML::Node&, const YAML::Node& rv) {
+                           spec.regs.emplace_back(rk, scalar_u64(path, rv, rk));
+                         });
+          }
+        });
+        if (!has_entry) fail(path, t, "thread needs an 'entry' symbol");
+        s.threads.push_back(spec);
+      }
+    } else if (key == "seed") {
+      s.seed = scalar_u64(path, v, key);
+    } else if (key == "max_cycles") {
+      s.max_cycles = scalar_u64(path, v, key);
+      if (s.max_cycles == 0) fail(path, v, "'max_cycles' must be positive");
+    } else if (key == "jitter") {
+      uint64_t j = scalar_u64(path, v, key);
+      if (j > 1000000) fail(path, v, "'jitter' must be at most 1000000 cycles");
+      s.jitter = static_cast<uint32_t>(j);
+    } else if (key == "check") {
+      for_each_key(path, v, {"exists", "forall", "not_exists"}, "check", [&](const std::string& ck, const YAML::Node&, const YAML::Node& cv) {
+        if (s.check) fail(path, cv, "'check' takes exactly one of exists, forall, not_exists");
+        if (!cv.IsScalar()) fail(path, cv, "expected a condition string");
+        s.check = CheckSpec{ck, cv.Scalar(), static_cast<unsigned>(cv.Mark().line + 1), static_cast<unsigned>(cv.Mark().column + 1)};
+      });
+    }
+    (void)k;
+  });
+  if (s.program.empty()) fail(path, root, "scenario needs a 'program' (one or more .s files)");
+  if (s.threads.empty()) fail(path, root, "scenario needs 'threads' (a list of entries)");
+  if (!machine.empty()) s.machine = load_machine_config(machine, default_configs_dir());
+  else if (!have_machine) s.machine = load_machine_config("skylake-8", default_configs_dir());
+  if (overrides) flatten_overrides(path, *overrides, "", s.machine);
+  for (const auto& a : sets) apply_config_override(s.machine, a, "--set");
+  validate_config(s.machine, path);
+  if (s.threads.size() > s.machine.cores)
+    fail(path, root["threads"], std::to_string(s.threads.size()) + " threads but machine '" + s.machine.name + "' has " +
+                                    std::to_string(s.machine.cores) + " cores");
+  return s;
+}
+
+}  // namespace locksim

@@ -1,0 +1,45 @@
+// A runnable scenario (scenarios/*.yaml): machine, program, threads, seed.
+// The same file drives the timed engine (`run`) and the explorer (`explore`).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/machine_config.h"
+
+namespace locksim {
+
+struct ThreadSpec {
+  std::string entry;
+  std::vector<std::pair<std::string, uint64_t>> regs;
+};
+
+// A final-state condition in herd7 syntax, for the explorer.
+struct CheckSpec {
+  std::string quantifier;  // exists, forall or not_exists
+  std::string condition;
+  unsigned line = 0, column = 0;
+};
+
+struct Scenario {
+  std::string file;
+  std::string description;
+  MachineConfig machine;
+  std::vector<std::string> program;  // paths, resolved against the scenario's folder
+  std::vector<ThreadSpec> threads;
+  uint64_t seed = 1;
+  uint64_t max_cycles = 100'000'000;
+  uint32_t jitter = 0;
+  std::optional<CheckSpec> check;
+};
+
+// Loads and validates a scenario. `machine` (a config name or path, if not
+// empty) replaces the scenario's machine; `sets` are --set KEY=VALUE
+// overrides applied after the scenario's own. Throws InputError at
+// file:line:col.
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine = "");
+
+}  // namespace locksim

@@ -1,0 +1,53 @@
+// A core's FIFO store buffer (x86-TSO): stores retire into it and drain to
+// L1 in order; loads forward from the youngest entry that covers them.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+
+namespace locksim {
+
+struct BufferedStore {
+  uint64_t address;
+  uint8_t size;
+  uint64_t value;
+  uint64_t ready_at;  // cycle at which the store retired
+};
+
+class StoreBuffer {
+ public:
+  explicit StoreBuffer(uint32_t capacity) : capacity_(capacity) {}
+
+  bool full() const { return entries_.size() >= capacity_; }
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+  uint32_t capacity() const { return capacity_; }
+  const BufferedStore& head() const { return entries_.front(); }
+  const std::deque<BufferedStore>& entries() const { return entries_; }
+  void push(const BufferedStore& s) { entries_.push_back(s); }
+  void drain_head() { entries_.pop_front(); }
+
+  enum class Forward { None, Full, Partial };
+  // Looks for the youngest entry overlapping [address, address+size). Full:
+  // it covers every byte and `value` holds them; Partial: the load must wait
+  // for that entry to drain, as hardware does.
+  Forward forward(uint64_t address, unsigned size, uint64_t& value) const {
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+      uint64_t s = it->address, e = it->address + it->size;
+      if (e <= address || s >= address + size) continue;
+      if (s <= address && address + size <= e) {
+        uint64_t shifted = it->value >> (8 * (address - s));
+        value = size == 8 ? shifted : shifted & ((uint64_t{1} << (8 * size)) - 1);
+        return Forward::Full;
+      }
+      return Forward::Partial;
+    }
+    return Forward::None;
+  }
+
+ private:
+  uint32_t capacity_;
+  std::deque<BufferedStore> entries_;
+};
+
+}  // namespace locksim

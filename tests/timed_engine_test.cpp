@@ -1,0 +1,186 @@
+// The timed engine through `locksim run`, one process per run (SystemC
+// elaborates once per process). Cycle counts are computed by hand from the
+// skylake-8 / two-socket-16 parameters:
+//   alu 1, L1 hit 4, bus arbitration 2, memory 195, mfence 33,
+//   locked RMW 18, pause 140, core link 30, socket link 120.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli_runner.h"
+
+namespace locksim {
+namespace {
+
+using nlohmann::json;
+using testing::read_text;
+using testing::run_locksim;
+
+struct Run {
+  int exit_code;
+  json stats;
+  std::string out, err;
+};
+
+Run run_scenario(const std::string& scenario, std::vector<std::string> extra = {}) {
+  static int n = 0;
+  auto dir = std::filesystem::temp_directory_path() / ("locksim-run-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  std::vector<std::string> args = {"run", scenario, "--out", dir.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = run_locksim(args);
+  Run out{r.exit_code, json(), r.out, r.err};
+  if (std::filesystem::exists(dir / "stats.json")) out.stats = json::parse(read_text(dir / "stats.json"));
+  std::filesystem::remove_all(dir);
+  return out;
+}
+
+uint64_t thread_cycles(const Run& r, const std::string& entry) {
+  for (const auto& t : r.stats["threads"])
+    if (t["entry"] == entry) return t["cycles"];
+  ADD_FAILURE() << "no thread " << entry;
+  return 0;
+}
+
+constexpr uint64_t kMiss = 2 + 195;  // arbitration + memory
+
+TEST(TimedCycles, L1HitAndMissToMemory) {
+  auto r = run_scenario("tests/timed/load_twice.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // load x: miss (197) + hit latency (4); load x again: L1 hit (4);
+  // ret: its stack line was never cached, another miss (197) + 4.
+  EXPECT_EQ(thread_cycles(r, "load_twice"), kMiss + 4 + 4 + kMiss + 4);
+  EXPECT_EQ(r.stats["caches"][0]["hits"], 1);
+}
+
+TEST(TimedCycles, UncontendedLockCmpxchg) {
+  auto r = run_scenario("tests/timed/cmpxchg_owned.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // load x: 197 + 4 (line now E); mov $5: 1; lock cmpxchg: empty store
+  // buffer, E -> M silently, 18 cycles holding the line; ret: 197 + 4.
+  EXPECT_EQ(thread_cycles(r, "cmpxchg_owned"), kMiss + 4 + 1 + 18 + kMiss + 4);
+  EXPECT_EQ(r.stats["interconnect"]["transactions"]["GetM"], 0);
+}
+
+TEST(TimedCycles, MfenceBehindThreeBufferedStores) {
+  auto r = run_scenario("tests/timed/mfence_after_3.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Three stores retire at cycles 1, 2, 3. The drain of each is a GetM to
+  // memory (197), one after the other with one L1 write cycle between:
+  // done at 1 + 3*197 + 2 = 594. mfence waits for that, costs 33; ret 197 + 4.
+  EXPECT_EQ(thread_cycles(r, "mfence_after_3"), 1 + 3 * kMiss + 2 + 33 + kMiss + 4);
+  EXPECT_EQ(r.stats["threads"][0]["stall_cycles"]["drain_fence"], 3 * kMiss + 2 + 1 - 3);
+}
+
+TEST(TimedCycles, CacheToCacheTransferFollowsTopology) {
+  // write_x ends at 432 (store, mfence behind its GetM, ret). read_x_late
+  // pauses 4 x 140 = 560 cycles, then its GetS is served by core 0's
+  // Modified copy: arbitration 2 + transfer, + 4; then ret misses: 197 + 4.
+  auto on = run_scenario("tests/timed/transfer_on_socket.yaml");
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  EXPECT_EQ(thread_cycles(on, "write_x"), 1 + kMiss + 33 + kMiss + 4);
+  EXPECT_EQ(thread_cycles(on, "read_x_late"), 560 + 2 + (30 + 30) + 4 + kMiss + 4);
+  // Core 8 is on the other socket: core link, socket link, core link.
+  auto cross = run_scenario("tests/timed/transfer_cross_socket.yaml");
+  ASSERT_EQ(cross.exit_code, 0) << cross.err;
+  EXPECT_EQ(thread_cycles(cross, "read_x_late"), 560 + 2 + (30 + 120 + 30) + 4 + kMiss + 4);
+  EXPECT_EQ(cross.stats["interconnect"]["cache_to_cache"], 1);
+}
+
+std::string outcome(const Run& r, const char* reg) {
+  std::string s;
+  for (const auto& t : r.stats["threads"]) s += t["regs"][reg].get<std::string>() + " ";
+  return s;
+}
+
+TEST(TimedTso, StoreBufferingShowsOnSkylakeNeverOnSc) {
+  const std::string both_zero = "0x0000000000000000 0x0000000000000000 ";
+  int skylake_zero = 0;
+  for (int seed = 1; seed <= 6; ++seed) {
+    std::vector<std::string> x = {"--seed", std::to_string(seed), "--jitter", "300"};
+    auto tso = run_scenario("scenarios/sb.yaml", x);
+    ASSERT_EQ(tso.exit_code, 0) << tso.err;
+    skylake_zero += outcome(tso, "rax") == both_zero;
+    x.insert(x.end(), {"--machine", "sc"});
+    auto sc = run_scenario("scenarios/sb.yaml", x);
+    ASSERT_EQ(sc.exit_code, 0) << sc.err;
+    EXPECT_NE(outcome(sc, "rax"), both_zero) << "seed " << seed;
+    auto fenced = run_scenario("scenarios/sb_mfence.yaml", {"--seed", std::to_string(seed), "--jitter", "300"});
+    ASSERT_EQ(fenced.exit_code, 0) << fenced.err;
+    EXPECT_NE(outcome(fenced, "rax"), both_zero) << "seed " << seed;
+  }
+  EXPECT_GT(skylake_zero, 0);
+}
+
+TEST(TimedTso, MessagePassingNeverViolated) {
+  for (int seed = 1; seed <= 6; ++seed) {
+    auto r = run_scenario("scenarios/mp.yaml", {"--seed", std::to_string(seed), "--jitter", "500"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.stats["threads"][1]["regs"]["rbx"], "0x000000000000002a") << "seed " << seed;
+  }
+}
+
+TEST(TimedAtomics, LockIncrementsNeverLoseAnUpdate) {
+  auto r = run_scenario("scenarios/lock_counter.yaml", {"--jitter", "20"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.stats["memory"]["counter"], "0x0000000000000320");  // 8 x 100
+  auto bus = run_scenario("scenarios/lock_counter.yaml", {"--set", "interconnect.lock_mode=bus_lock"});
+  ASSERT_EQ(bus.exit_code, 0) << bus.err;
+  EXPECT_EQ(bus.stats["memory"]["counter"], "0x0000000000000320");
+  EXPECT_EQ(bus.stats["interconnect"]["bus_locks"], 800);
+  EXPECT_GT(bus.stats["interconnect"]["bus_lock_cycles"].get<uint64_t>(), 800u * 18);
+}
+
+TEST(TimedAtomics, TicketLockProtectsItsCounter) {
+  auto r = run_scenario("scenarios/ticket_lock.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.stats["memory"]["inside"], "0x00000000000000c8");  // 8 x 25
+  EXPECT_EQ(r.stats["memory"]["slock"], "0x000000000000c8c8");   // head = tail = 200
+}
+
+TEST(TimedDeterminism, SameSeedSameStatsBitForBit) {
+  auto a = run_scenario("scenarios/ticket_lock.yaml", {"--seed", "7", "--jitter", "40"});
+  auto b = run_scenario("scenarios/ticket_lock.yaml", {"--seed", "7", "--jitter", "40"});
+  ASSERT_EQ(a.exit_code, 0);
+  EXPECT_EQ(a.stats.dump(), b.stats.dump());
+  auto summary = [](const std::string& out) { return out.substr(0, out.rfind("stats: ")); };  // minus the --out paths
+  EXPECT_EQ(summary(a.out), summary(b.out));
+  auto c = run_scenario("scenarios/ticket_lock.yaml", {"--seed", "8", "--jitter", "40"});
+  EXPECT_NE(a.stats["cycles"], c.stats["cycles"]);  // the seed does reach the timing
+}
+
+TEST(TimedHang, MaxCyclesExitsFourNamesTheCulpritAndWritesStats) {
+  auto r = run_scenario("tests/timed/spin_forever.yaml");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("max_cycles (5000) reached"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("core0: running at tests/timed/spin_forever.s:8"), std::string::npos) << r.err;
+  EXPECT_EQ(r.stats["end"], "max_cycles");
+}
+
+TEST(TimedOutputs, ResolvedConfigCsvAndVcd) {
+  auto dir = std::filesystem::temp_directory_path() / ("locksim-outputs-" + std::to_string(::getpid()));
+  auto vcd = dir / "trace.vcd";
+  auto r = run_locksim({"run", "scenarios/sb.yaml", "--out", dir.string(), "--vcd", vcd.string(), "--set",
+                        "core.pause_latency=10"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string resolved = read_text(dir / "config.resolved.yaml");
+  EXPECT_NE(resolved.find("pause_latency: 10"), std::string::npos);
+  EXPECT_NE(resolved.find("memory_latency: 195"), std::string::npos);
+  std::string csv = read_text(dir / "stats.csv");
+  EXPECT_NE(csv.find("threads.0.regs.rax,0x0000000000000000"), std::string::npos);
+  std::string trace = read_text(vcd);
+  EXPECT_NE(trace.find("$scope module core0"), std::string::npos);
+  EXPECT_NE(trace.find("occupancy"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TimedConfigs, EveryShippedConfigRunsTheSbScenario) {
+  for (const auto& e : std::filesystem::directory_iterator(std::string(LOCKSIM_SOURCE_DIR) + "/configs")) {
+    auto r = run_scenario("scenarios/sb.yaml", {"--machine", e.path().stem().string()});
+    EXPECT_EQ(r.exit_code, 0) << e.path() << r.err;
+    EXPECT_EQ(r.stats["machine"], e.path().stem().string());
+  }
+}
+
+}  // namespace
+}  // namespace locksim
