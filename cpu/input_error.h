@@ -13,6 +13,9 @@ class InputError : public std::runtime_error {
                            ": error: " + message) {}
   // For input that has no position (a missing file, a bad command-line value).
   explicit InputError(const std::string& message) : std::runtime_error("error: " + message) {}
+  // For a whole-file problem (a relation between two settings).
+  InputError(const std::string& file, const std::string& message)
+      : std::runtime_error(file + ": error: " + message) {}
 };
 
 }  // namespace locksim

@@ -99,6 +99,8 @@ std::string known_keys(const std::string& prefix) {
   return out;
 }
 
+bool power_of_two(uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
+
 // Sets one parameter from its text; `fail` throws with the caller's position.
 void set_param(MachineConfig& c, const Param& p, const std::string& text, const std::function<void(const std::string&)>& fail) {
   auto number = [&](bool integer) {
@@ -114,6 +116,9 @@ void set_param(MachineConfig& c, const Param& p, const std::string& text, const 
     if (v < p.min || v > p.max)
       fail("'" + std::string(p.key) + "' must be between " + std::to_string(static_cast<long long>(p.min)) + " and " +
            std::to_string(static_cast<long long>(p.max)) + ", found " + text);
+    if ((std::string(p.key) == "l1.sets" || std::string(p.key) == "l1.line_size") &&
+        !power_of_two(static_cast<uint64_t>(v)))
+      fail("'" + std::string(p.key) + "' must be a power of two, found " + text);
     return v;
   };
   std::visit(
@@ -176,8 +181,6 @@ void apply_mapping(MachineConfig& c, const YAML::Node& node, const std::string& 
   }
 }
 
-bool power_of_two(uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
-
 }  // namespace
 
 void apply_config_yaml(MachineConfig& config, const YAML::Node& node, const std::string& file) {
@@ -194,9 +197,7 @@ void apply_config_override(MachineConfig& config, const std::string& assignment,
 }
 
 void validate_config(const MachineConfig& c, const std::string& where) {
-  auto fail = [&](const std::string& msg) { throw InputError(where + ": " + msg); };
-  if (!power_of_two(c.l1_line_size)) fail("l1.line_size must be a power of two, found " + std::to_string(c.l1_line_size));
-  if (!power_of_two(c.l1_sets)) fail("l1.sets must be a power of two, found " + std::to_string(c.l1_sets));
+  auto fail = [&](const std::string& msg) { throw InputError(where, msg); };
   if (c.cores % c.sockets != 0)
     fail("cores (" + std::to_string(c.cores) + ") must divide evenly among topology.sockets (" + std::to_string(c.sockets) + ")");
 }

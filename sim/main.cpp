@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "bench/interp_bench.h"
+#include "bench/timed_bench.h"
 #include "cpu/input_error.h"
 #include "sim/exec_command.h"
 #include "sim/run_command.h"
@@ -72,7 +73,8 @@ int sc_main(int argc, char** argv) {
     if (*exec_cmd) return locksim::run_exec_command(exec, std::cout, std::cerr);
     if (*bench_cmd) {
       if (bench_name == "interp") return locksim::bench::run_interp_bench(std::cout);
-      if (bench_name == "timed" || bench_name == "explore") return not_available("bench " + bench_name);
+      if (bench_name == "timed") return locksim::bench::run_timed_bench(std::cout);
+      if (bench_name == "explore") return not_available("bench " + bench_name);
       throw locksim::InputError("unknown benchmark '" + bench_name + "' (expected interp, timed or explore)");
     }
     if (*run_cmd) return locksim::run_run_command(run, std::cout, std::cerr);

@@ -120,7 +120,8 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
       entries.push_back(cpu::find_entry(program, s.threads[i].entry));
     } catch (const InputError& e) {
       std::string msg = e.what();
-      throw InputError(s.file + ": thread " + std::to_string(i) + ": " + msg.substr(msg.find("error: ") + 7));
+      throw InputError(s.file, s.threads[i].line, s.threads[i].column,
+                       "thread " + std::to_string(i) + ": " + msg.substr(msg.find("error: ") + 7));
     }
   }
   std::error_code ec;

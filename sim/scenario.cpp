@@ -125,6 +125,8 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
           if (tk == "entry") {
             if (!tv.IsScalar()) fail(path, tv, "expected a symbol name for 'entry'");
             spec.entry = tv.Scalar();
+            spec.line = static_cast<unsigned>(tv.Mark().line + 1);
+            spec.column = static_cast<unsigned>(tv.Mark().column + 1);
             has_entry = true;
           } else {
             for_each_key(path, tv, {"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "r8", "r9", "r10", "r11", "r12",

@@ -14,6 +14,7 @@ namespace locksim {
 
 struct ThreadSpec {
   std::string entry;
+  unsigned line = 0, column = 0;  // of the entry, for errors
   std::vector<std::pair<std::string, uint64_t>> regs;
 };
 

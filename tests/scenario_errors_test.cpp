@@ -1,0 +1,115 @@
+// Bad machine configs and scenarios: exit 2, file:line:col and what was
+// expected, nothing on stdout, no stats written. Positions counted by hand.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/cli_runner.h"
+
+namespace locksim {
+namespace {
+
+using testing::run_locksim;
+using testing::write_temp;
+
+// A valid program the scenarios below can point at.
+const std::string kProgram = write_temp("ok.s", ".text\n.globl t0\nt0: ret\n");
+
+struct BadScenario {
+  const char* name;
+  std::string yaml;
+  std::vector<std::string> extra_args;
+  std::string expected;  // "<file>" stands for the scenario's path
+};
+
+void PrintTo(const BadScenario& c, std::ostream* os) { *os << c.name; }
+
+const std::string kThreads = "program: ok.s\nthreads:\n  - entry: t0\n";
+
+std::vector<BadScenario> cases() {
+  return {
+      {"unknown_config_key", "machine:\n  cores: 2\n  l1:\n    wayz: 4\n" + kThreads, {},
+       "<file>:4:5: error: unknown key 'l1.wayz' (expected one of: sets, ways, line_size, hit_latency)"},
+      {"config_wrong_type", "machine:\n  cores: many\n" + kThreads, {},
+       "<file>:2:10: error: expected an integer for 'cores', found 'many'"},
+      {"config_zero_ways", "machine:\n  l1: {ways: 0}\n" + kThreads, {},
+       "<file>:2:14: error: 'l1.ways' must be between 1 and 64, found 0"},
+      {"config_line_not_power_of_two", "machine:\n  l1:\n    line_size: 48\n" + kThreads, {},
+       "<file>:3:16: error: 'l1.line_size' must be a power of two, found 48"},
+      {"config_duplicate_key", "machine:\n  cores: 2\n  cores: 4\n" + kThreads, {},
+       "<file>:3:3: error: duplicate key 'cores'"},
+      {"config_bad_lock_mode", "machine:\n  interconnect: {lock_mode: sometimes}\n" + kThreads, {},
+       "<file>:2:29: error: expected cache_lock or bus_lock for 'interconnect.lock_mode', found 'sometimes'"},
+      {"config_unknown_interconnect", "machine:\n  interconnect:\n    impl: ring\n" + kThreads, {},
+       "<file>:3:11: error: unknown interconnect 'ring' (available: snoop_bus)"},
+      {"config_sockets_do_not_divide", "machine:\n  cores: 3\n  topology: {sockets: 2}\n" + kThreads, {},
+       "<file>: error: cores (3) must divide evenly among topology.sockets (2)"},
+      {"unknown_machine", "machine: pentium-9000\n" + kThreads, {},
+       "<file>:1:10: error: machine 'pentium-9000' not found (shipped configs:"},
+      {"unknown_scenario_key", "machin: skylake-8\n" + kThreads, {},
+       "<file>:1:1: error: unknown key 'machin' in the scenario (expected one of:"},
+      {"duplicate_scenario_key", "seed: 1\nseed: 2\n" + kThreads, {}, "<file>:2:1: error: duplicate key 'seed'"},
+      {"thread_without_entry", "program: ok.s\nthreads:\n  - regs: {rdi: 1}\n", {},
+       "<file>:3:5: error: thread needs an 'entry' symbol"},
+      {"unknown_entry_symbol", "program: ok.s\nthreads:\n  - entry: nowhere\n", {},
+       "<file>:3:12: error: thread 0: unknown entry symbol 'nowhere' (code labels: t0)"},
+      {"too_many_threads", "machine:\n  cores: 1\nprogram: ok.s\nthreads:\n  - entry: t0\n  - entry: t0\n", {},
+       "<file>:5:3: error: 2 threads but machine 'unnamed' has 1 cores"},
+      {"program_not_found", "program: missing.s\nthreads:\n  - entry: t0\n", {},
+       "<file>:1:10: error: program file '"},
+      {"no_program", "threads:\n  - entry: t0\n", {}, "<file>:1:1: error: scenario needs a 'program'"},
+      {"no_threads", "program: ok.s\n", {}, "<file>:1:1: error: scenario needs 'threads'"},
+      {"bad_register_name", "program: ok.s\nthreads:\n  - entry: t0\n    regs: {rzz: 1}\n", {},
+       "<file>:4:12: error: unknown key 'rzz' in regs"},
+      {"bad_register_value", "program: ok.s\nthreads:\n  - entry: t0\n    regs: {rdi: lots}\n", {},
+       "<file>:4:17: error: expected a number for 'rdi', found 'lots'"},
+      {"yaml_syntax", "program: ok.s\nthreads: [\n", {}, "<file>:3:1: error:"},
+      {"bad_check_quantifier", kThreads + "check:\n  maybe: \"x=1\"\n", {},
+       "<file>:5:3: error: unknown key 'maybe' in check (expected one of: exists, forall, not_exists)"},
+      {"zero_max_cycles", "max_cycles: 0\n" + kThreads, {}, "<file>:1:13: error: 'max_cycles' must be positive"},
+      {"override_unknown_key", "overrides:\n  core: {warp_speed: 9}\n" + kThreads, {},
+       "<file>:2:10: error: override '"},
+      {"set_unknown_key", kThreads, {"--set", "core.warp=1"}, "error: --set 'core.warp=1': unknown parameter 'core.warp'"},
+      {"set_bad_value", kThreads, {"--set", "cores=0"}, "error: --set: 'cores' must be between 1 and 64, found 0"},
+      {"set_no_equals", kThreads, {"--set", "cores"}, "expected KEY=VALUE"},
+      {"bad_machine_flag", kThreads, {"--machine", "nonesuch"}, "error: machine 'nonesuch' not found"},
+      {"jitter_out_of_range", kThreads, {"--jitter", "-4"}, "--jitter"},
+  };
+}
+
+class ScenarioErrors : public ::testing::TestWithParam<BadScenario> {};
+
+TEST_P(ScenarioErrors, ExitTwoWithPosition) {
+  const auto& c = GetParam();
+  std::string path = write_temp(std::string(c.name) + ".yaml", c.yaml);
+  auto out = std::filesystem::temp_directory_path() / ("locksim-bad-out-" + std::string(c.name));
+  std::vector<std::string> args = {"run", path, "--out", out.string()};
+  args.insert(args.end(), c.extra_args.begin(), c.extra_args.end());
+  auto r = run_locksim(args);
+  std::string expected = c.expected;
+  if (auto at = expected.find("<file>"); at != std::string::npos) expected.replace(at, 6, path);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find(expected), std::string::npos) << "expected: " << expected << "\nstderr: " << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out / "stats.json"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ScenarioErrors, ::testing::ValuesIn(cases()),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ScenarioFiles, MissingScenario) {
+  auto r = run_locksim({"run", "no/such.yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: cannot open scenario 'no/such.yaml'"), std::string::npos) << r.err;
+}
+
+TEST(ScenarioFiles, BadConfigFileNamesItsOwnPosition) {
+  std::string cfg = write_temp("bad-machine.yaml", "name: bad\ncores: 2\nl1:\n  sets: 3\n");
+  std::string scen = write_temp("uses-bad-machine.yaml", "machine: bad-machine.yaml\n" + kThreads);
+  auto r = run_locksim({"run", scen});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(cfg + ":4:9: error: 'l1.sets' must be a power of two, found 3"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace locksim
