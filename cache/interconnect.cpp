@@ -1,5 +1,6 @@
 #include "cache/interconnect.h"
 
+#include <algorithm>
 #include <string>
 
 namespace locksim::cache {
@@ -9,46 +10,95 @@ using sc_core::sc_time_stamp;
 
 Interconnect::Interconnect(sc_core::sc_module_name name, std::vector<L1Cache*> caches, Topology topology,
                            InterconnectTiming timing, uint64_t seed)
-    : sc_core::sc_module(name), caches_(std::move(caches)), topology_(std::move(topology)), timing_(timing), rng_(seed) {}
+    : sc_core::sc_module(name),
+      caches_(std::move(caches)),
+      topology_(std::move(topology)),
+      timing_(timing),
+      rng_(seed),
+      watches_(caches_.size()) {}
+
+void Interconnect::watch(uint32_t core, const std::vector<uint64_t>& lines, sc_core::sc_event* event) {
+  watches_[core] = Watch{lines, event};
+}
+
+void Interconnect::unwatch(uint32_t core) { watches_[core] = Watch{}; }
 
 bool Interconnect::pinned(uint32_t core, uint64_t line) const {
   auto it = line_locks_.find(line);
   return it != line_locks_.end() && it->second == core;
 }
 
-uint64_t Interconnect::acquire(uint32_t core, uint64_t line, MesiEvent event, bool lock_line) {
+bool Interconnect::take_bus_turn(uint32_t core, sc_core::sc_event& wake, bool& queued) {
+  const sc_time now = sc_time_stamp();
+  const bool owner = bus_locked_by_ == static_cast<int>(core);
+  const bool locked_by_other = bus_locked_by_ >= 0 && !owner;
+  const bool idle = busy_until_ <= now && !locked_by_other;
+  if (owner) {  // the bus-lock owner never queues: everyone queued waits for it
+    if (!idle) wake.notify(busy_until_ - now);
+    return idle;
+  }
+  if (!queued) bus_queue_.push_back(&wake), queued = true;
+  if (bus_queue_.front() != &wake) return false;  // arm_head wakes us at our turn
+  if (idle) {
+    bus_queue_.pop_front();
+    queued = false;
+    return true;
+  }
+  if (!locked_by_other) wake.notify(busy_until_ - now);  // a locked bus wakes the head on unlock
+  return false;
+}
+
+void Interconnect::leave_queue(sc_core::sc_event& wake) {
+  wake.cancel();
+  bool was_head = !bus_queue_.empty() && bus_queue_.front() == &wake;
+  bus_queue_.erase(std::remove(bus_queue_.begin(), bus_queue_.end(), &wake), bus_queue_.end());
+  if (was_head) arm_head();
+}
+
+// Wakes the first queued requester when the bus next frees (a locked bus
+// wakes it on unlock instead).
+void Interconnect::arm_head() {
+  if (bus_queue_.empty() || bus_locked_by_ >= 0) return;
+  sc_time now = sc_time_stamp();
+  bus_queue_.front()->notify(busy_until_ > now ? busy_until_ - now : sc_core::SC_ZERO_TIME);
+}
+
+Interconnect::Grant Interconnect::acquire(uint32_t core, uint64_t line, MesiEvent event, bool lock_line,
+                                          sc_core::sc_event& wake) {
   const sc_time start = sc_time_stamp();
+  bool queued = false;
   for (;;) {
     Mesi st = caches_[core]->state(line);
     const MesiTransition& t = mesi_transition(st, event);
     if (t.request == BusRequest::None) {
-      // Permission already here (E -> M needs no bus).
+      // Permission is here (E -> M needs no bus).
+      if (queued) leave_queue(wake);
       if (st != t.next)
         caches_[core]->set_state(line, t.next, [&](uint64_t l) { return pinned(core, l); }, [](uint64_t, Mesi) {});
       else
         caches_[core]->touch(line);
+      ++caches_[core]->stats.hits;
       if (lock_line) line_locks_[line] = core;
-      return (sc_time_stamp() - start).value() / cycle().value();
+      return Grant{(sc_time_stamp() - start).value() / cycle().value(), 0};
     }
     if (auto it = line_locks_.find(line); it != line_locks_.end() && it->second != core) {
-      sc_core::wait(line_unlocked_);
+      if (queued) leave_queue(wake), queued = false;
+      line_waiters_.emplace(line, &wake);
+      sc_core::wait(wake);
       continue;
     }
-    if (bus_locked_by_ >= 0 && bus_locked_by_ != static_cast<int>(core)) {
-      sc_core::wait(bus_unlocked_);
+    if (!take_bus_turn(core, wake, queued)) {
+      sc_core::wait(wake);
       continue;
     }
-    if (busy_until_ > sc_time_stamp()) {
-      sc_core::wait(busy_until_ - sc_time_stamp());
-      continue;
-    }
+    wake.cancel();
     // The bus is ours: the transaction takes effect now, at its grant, so
-    // every later request sees its outcome; the requester waits its latency.
+    // every later request sees its outcome.
     uint64_t latency = perform(core, line, t.request);
     busy_until_ = sc_time_stamp() + latency * cycle();
     if (lock_line) line_locks_[line] = core;
-    sc_core::wait(latency * cycle());
-    return (sc_time_stamp() - start).value() / cycle().value() - latency;
+    arm_head();
+    return Grant{(sc_time_stamp() - start).value() / cycle().value(), latency};
   }
 }
 
@@ -66,8 +116,14 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request)
     const MesiTransition& t = mesi_transition(st, snoop);
     if (t.supplies_data) supplier = static_cast<int>(c);
     if (t.writes_back) ++stats.writebacks;
-    if (t.next != Mesi::I) others_keep_copy = true;
-    else invalidation = std::max(invalidation, topology_.transfer_latency(core, c));
+    if (t.next != Mesi::I) {
+      others_keep_copy = true;
+    } else {
+      invalidation = std::max(invalidation, topology_.transfer_latency(core, c));
+      const Watch& w = watches_[c];
+      if (w.event && std::find(w.lines.begin(), w.lines.end(), line) != w.lines.end())
+        w.event->notify(sc_core::SC_ZERO_TIME);
+    }
     caches_[c]->set_state(line, t.next, [](uint64_t) { return false; }, [](uint64_t, Mesi) {});
   }
   uint64_t latency = timing_.arbitration_latency;
@@ -109,25 +165,17 @@ void Interconnect::check_swmr(uint64_t line) const {
 
 void Interconnect::unlock_line(uint32_t core, uint64_t line) {
   auto it = line_locks_.find(line);
-  if (it != line_locks_.end() && it->second == core) {
-    line_locks_.erase(it);
-    line_unlocked_.notify(sc_core::SC_ZERO_TIME);
-  }
+  if (it == line_locks_.end() || it->second != core) return;
+  line_locks_.erase(it);
+  auto [first, last] = line_waiters_.equal_range(line);
+  for (auto w = first; w != last; ++w) w->second->notify(sc_core::SC_ZERO_TIME);
+  line_waiters_.erase(first, last);
 }
 
-uint64_t Interconnect::lock_bus(uint32_t core) {
+uint64_t Interconnect::lock_bus(uint32_t core, sc_core::sc_event& wake) {
   const sc_time start = sc_time_stamp();
-  for (;;) {
-    if (bus_locked_by_ >= 0 && bus_locked_by_ != static_cast<int>(core)) {
-      sc_core::wait(bus_unlocked_);
-      continue;
-    }
-    if (busy_until_ > sc_time_stamp()) {
-      sc_core::wait(busy_until_ - sc_time_stamp());
-      continue;
-    }
-    break;
-  }
+  bool queued = false;
+  while (!take_bus_turn(core, wake, queued)) sc_core::wait(wake);
   bus_locked_by_ = static_cast<int>(core);
   bus_locked_at_ = sc_time_stamp();
   ++stats.bus_locks;
@@ -138,7 +186,7 @@ void Interconnect::unlock_bus(uint32_t core) {
   if (bus_locked_by_ != static_cast<int>(core)) return;
   stats.bus_lock_cycles += (sc_time_stamp() - bus_locked_at_).value() / cycle().value();
   bus_locked_by_ = -1;
-  bus_unlocked_.notify(sc_core::SC_ZERO_TIME);
+  arm_head();
 }
 
 }  // namespace locksim::cache

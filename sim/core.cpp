@@ -2,6 +2,8 @@
 
 #include "cpu/execute.h"
 
+#include <algorithm>
+
 namespace locksim {
 
 using cache::cycle;
@@ -33,7 +35,8 @@ void Core::assign(uint32_t entry, const cpu::CpuState& initial) {
 }
 
 bool Core::alone_until_local_time() const {
-  return !sc_core::sc_pending_activity_at_current_time() && sc_core::sc_time_to_pending_activity() > local_ * cycle();
+  return logical_now() < end_cycle_ && !sc_core::sc_pending_activity_at_current_time() &&
+         sc_core::sc_time_to_pending_activity() > local_ * cycle();
 }
 
 void Core::sync() {
@@ -73,14 +76,11 @@ void Core::check_finished() {
   if (finished_ || !thread_done_ || !sb_.empty()) return;
   finished_ = true;
   stats_.finish_cycle = now_cycles();
-  note_occupancy(now_cycles());
+  occupancy_.finish(now_cycles());
   on_finished_();
 }
 
-void Core::note_occupancy(uint64_t at) {
-  if (at > occupancy_since_) stats_.store_buffer_occupancy[sb_.size()] += at - occupancy_since_;
-  occupancy_since_ = std::max(occupancy_since_, at);
-}
+
 
 // Drains the store buffer head by head, in order. Each drain pins its line
 // from the grant of the bus transaction until the value is written, so no
@@ -90,17 +90,23 @@ void Core::drain() {
     for (;;) {
       while (sb_.empty()) sc_core::wait(sb_pushed_);
       const BufferedStore s = sb_.head();
-      if (s.ready_at > now_cycles()) sc_core::wait((s.ready_at - now_cycles()) * cycle());
+      uint64_t start = std::max(s.ready_at, next_drain_cycle_);
+      if (start > now_cycles()) sc_core::wait((start - now_cycles()) * cycle());
       uint64_t first = line_of(s.address), last = line_of(s.address + s.size - 1);
-      for (uint64_t line = first; line <= last; ++line) interconnect_.acquire(id_, line, MesiEvent::Store, true);
+      uint64_t latency = 0;
+      for (uint64_t line = first; line <= last; ++line) {
+        auto g = interconnect_.acquire(id_, line, MesiEvent::Store, true, drain_wake_);
+        if (g.latency) sc_core::wait(g.latency * cycle());  // the store is visible once its GetM completes
+        latency += g.latency;
+      }
       memory_.store(s.address, s.size, s.value);
       for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
-      note_occupancy(now_cycles());
+      occupancy_.pop(now_cycles());
       sb_.drain_head();
       sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
       sb_popped_.notify(sc_core::SC_ZERO_TIME);
+      next_drain_cycle_ = now_cycles() + 1;
       check_finished();
-      sc_core::wait(cycle());  // one L1 write per cycle
     }
   } catch (const std::exception& e) {
     // A protocol error while draining: stop this core and report it.
@@ -115,6 +121,7 @@ void Core::wait_store_buffer_drained(uint64_t& stall, const char* why) {
   sync();
   uint64_t start = now_cycles();
   waiting_on_ = why;
+  if (!sb_.empty()) spin_.pure = false;
   while (!sb_.empty()) sc_core::wait(sb_popped_);
   waiting_on_ = "nothing";
   stall += now_cycles() - start;
@@ -128,12 +135,14 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   for (;;) {
     auto f = sb_.forward(address, size, value);
     if (f == StoreBuffer::Forward::Full) {
+      spin_.pure = false;
       ++stats_.forwarded_loads;
       local_ += config_.store_forward_latency;
       return value;
     }
     if (f == StoreBuffer::Forward::None) break;
     ++stats_.store_forward_stalls;
+    spin_.pure = false;
     sync();
     uint64_t start = now_cycles();
     waiting_on_ = "a partially overlapping store to drain";
@@ -142,19 +151,23 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     stats_.stall_store_forward += now_cycles() - start;
   }
   uint64_t first = line_of(address), last = line_of(address + size - 1);
+  if (config_.spin_fast_forward) spin_check(program_.code[state_.pc], first, last);
   for (uint64_t line = first; line <= last; ++line) {
     if (l1_.state(line) != cache::Mesi::I) {
       ++l1_.stats.hits;
       l1_.touch(line);
       continue;
     }
+    spin_.pure = false;
     sync();
-    uint64_t start = now_cycles();
     waiting_on_ = "a load miss";
-    uint64_t bus_wait = interconnect_.acquire(id_, line, MesiEvent::Load, false);
+    auto g = interconnect_.acquire(id_, line, MesiEvent::Load, false, run_wake_);
     waiting_on_ = "nothing";
-    stats_.stall_interconnect += bus_wait;
-    stats_.stall_load_miss += now_cycles() - start - bus_wait;
+    // The data is read at the grant (no one can change the line before the
+    // transaction completes); the latency is paid at the next sync.
+    stats_.stall_interconnect += g.waited;
+    stats_.stall_load_miss += g.latency;
+    local_ += g.latency;
   }
   value = memory_.load(address, size);
   local_ += config_.l1_hit_latency;
@@ -167,7 +180,11 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   uint64_t first = line_of(address), last = line_of(address + size - 1);
   waiting_on_ = "a store (no store buffer)";
   uint64_t bus_wait = 0;
-  for (uint64_t line = first; line <= last; ++line) bus_wait += interconnect_.acquire(id_, line, MesiEvent::Store, true);
+  for (uint64_t line = first; line <= last; ++line) {
+    auto g = interconnect_.acquire(id_, line, MesiEvent::Store, true, run_wake_);
+    if (g.latency) sc_core::wait(g.latency * cycle());  // visible once its GetM completes
+    bus_wait += g.waited;
+  }
   memory_.store(address, size, value);
   for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
   waiting_on_ = "nothing";
@@ -178,6 +195,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
 
 void Core::store(uint64_t address, unsigned size, uint64_t value) {
   touched_memory_ = true;
+  spin_.pure = false;
   if (in_lock_) {
     memory_.store(address, size, value);
     return;
@@ -197,14 +215,15 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
     stats_.stall_store_buffer_full += now_cycles() - start;
   }
   local_ += config_.alu_latency;
-  note_occupancy(logical_now());
+  occupancy_.push(logical_now());
   sb_.push(BufferedStore{address, static_cast<uint8_t>(size), value, logical_now()});
   sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
-  sb_pushed_.notify(sc_core::SC_ZERO_TIME);
+  sb_pushed_.notify(local_ * cycle());  // the drainer wakes when the store retires
 }
 
 void Core::lock_begin(uint64_t address, unsigned size) {
   touched_memory_ = true;
+  spin_.pure = false;
   wait_store_buffer_drained(stats_.stall_drain_lock, "its store buffer to drain before a LOCK'd instruction");
   (void)memory_.load(address, size);  // fault before taking any lock
   uint64_t first = line_of(address), last = line_of(address + size - 1);
@@ -212,14 +231,19 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   waiting_on_ = "a LOCK'd access";
   bool split = first != last;
   bus_locked_ = split || config_.lock_mode == LockMode::BusLock;
-  uint64_t bus_wait = bus_locked_ ? interconnect_.lock_bus(id_) : 0;
+  uint64_t bus_wait = bus_locked_ ? interconnect_.lock_bus(id_, run_wake_) : 0;
+  uint64_t fetch = 0;
   for (uint64_t line = first; line <= last; ++line) {
-    bus_wait += interconnect_.acquire(id_, line, MesiEvent::Store, !bus_locked_);
+    auto g = interconnect_.acquire(id_, line, MesiEvent::Store, !bus_locked_, run_wake_);
+    bus_wait += g.waited;
+    fetch += g.latency;
     if (!bus_locked_) locked_lines_.push_back(line);
   }
   waiting_on_ = "nothing";
+  (void)start;
   stats_.stall_interconnect += bus_wait;
-  stats_.stall_drain_lock += now_cycles() - start - bus_wait;  // fetching the line for the LOCK'd access
+  stats_.stall_drain_lock += fetch;  // fetching the line; lock_end pays it with the RMW
+  local_ += fetch;
   in_lock_ = true;
 }
 
@@ -250,6 +274,86 @@ void Core::barrier(cpu::Barrier kind) {
       local_ += config_.pause_latency;
       break;
   }
+}
+
+namespace {
+
+// Instructions whose only memory access is reading their source operand,
+// before any register changes: at the moment of that read the registers are
+// still the instruction's starting state.
+bool reads_before_writing(const cpu::Instr& in) {
+  switch (in.op) {
+    case cpu::Op::Cmp: case cpu::Op::Test: case cpu::Op::Bt:
+      return true;
+    case cpu::Op::Mov: case cpu::Op::Movzx: case cpu::Op::Movsx: case cpu::Op::Add: case cpu::Op::Or:
+    case cpu::Op::Adc: case cpu::Op::Sbb: case cpu::Op::And: case cpu::Op::Sub: case cpu::Op::Xor:
+    case cpu::Op::Cmovcc: case cpu::Op::Imul2:
+      return in.dst().kind == cpu::OperandKind::Reg;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line) {
+  for (uint64_t line = first_line; line <= last_line; ++line)
+    if (l1_.state(line) == cache::Mesi::I) return;  // a miss: load() marks the iteration impure
+  const bool at_snapshot = spin_.valid && spin_.pc == state_.pc;
+  if (at_snapshot && spin_.pure && sb_.empty() && reads_before_writing(in) && state_.regs == spin_.regs &&
+      state_.rflags == spin_.rflags) {
+    bool held = true;
+    for (uint64_t line : spin_.lines) held = held && l1_.state(line) != cache::Mesi::I;
+    if (held)
+      fast_forward(logical_now() - spin_.time, stats_.instructions - spin_.instructions, l1_.stats.hits - spin_.hits);
+  }
+  // (Re)start watching from this load: on first use, when the loop comes
+  // round, or when an iteration has grown too long to be a spin.
+  if (!spin_.valid || at_snapshot || stats_.instructions - spin_.instructions > 64) {
+    spin_.valid = true;
+    spin_.pure = true;
+    spin_.pc = state_.pc;
+    spin_.regs = state_.regs;
+    spin_.rflags = state_.rflags;
+    spin_.time = logical_now();
+    spin_.instructions = stats_.instructions;
+    spin_.hits = l1_.stats.hits;
+    spin_.lines.clear();
+  }
+  for (uint64_t line = first_line; line <= last_line; ++line)
+    if (std::find(spin_.lines.begin(), spin_.lines.end(), line) == spin_.lines.end()) spin_.lines.push_back(line);
+  if (spin_.lines.size() > 4) spin_.pure = false;
+}
+
+void Core::credit_skipped_iterations(uint64_t until) {
+  const uint64_t skipped = until > ff_.next ? (until - ff_.next + ff_.period - 1) / ff_.period : 0;
+  stats_.instructions += skipped * ff_.instructions;
+  l1_.stats.hits += skipped * ff_.hits;
+  ff_.next += skipped * ff_.period;
+}
+
+void Core::settle(uint64_t end) {
+  if (ff_.active) credit_skipped_iterations(end);
+}
+
+void Core::fast_forward(uint64_t period, uint64_t instructions_per_iteration, uint64_t hits_per_iteration) {
+  // Iteration j's load would run at `next` + j * period. Loads before the
+  // invalidation read the old value (and change nothing); the first at or
+  // after it resumes normally.
+  ff_ = FastForward{true, logical_now(), period, instructions_per_iteration, hits_per_iteration};
+  interconnect_.watch(id_, spin_.lines, &spin_wake_);
+  waiting_on_ = "a line its spin loop reads to change";
+  const uint64_t chunk = std::max<uint64_t>(config_.watchdog_cycles / 2, 1);
+  for (;;) {
+    sc_core::wait(chunk * cycle(), spin_wake_);  // wakes now and then so the watchdog sees progress
+    const bool invalidated = !sc_core::timed_out();
+    credit_skipped_iterations(now_cycles());
+    if (invalidated) break;
+  }
+  interconnect_.unwatch(id_);
+  ff_.active = false;
+  waiting_on_ = "nothing";
+  local_ = ff_.next - now_cycles();
 }
 
 }  // namespace locksim

@@ -8,6 +8,7 @@
 
 #include <systemc>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "cpu/mem_port.h"
 #include "cpu/program.h"
 #include "sim/machine_config.h"
+#include "sim/occupancy_histogram.h"
 #include "sim/store_buffer.h"
 
 namespace locksim {
@@ -48,6 +50,11 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
 
   // Gives the core a thread to run from time 0 (before sc_start).
   void assign(uint32_t entry, const cpu::CpuState& initial);
+  // The run stops at this cycle: a core never runs ahead of it.
+  void set_end_cycle(uint64_t end) { end_cycle_ = end; }
+  // After the run: counts the iterations a fast-forwarding spin loop skipped
+  // up to `end`.
+  void settle(uint64_t end);
 
   bool assigned() const { return assigned_; }
   bool finished() const { return finished_; }
@@ -80,8 +87,15 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   bool alone_until_local_time() const;
   void wait_store_buffer_drained(uint64_t& stall, const char* why);
   void write_through(uint64_t address, unsigned size, uint64_t value);
-  void note_occupancy(uint64_t at);
   void check_finished();
+  // Spin-loop fast-forward. At a load that starts an iteration again with
+  // the same registers, flags and pc, an empty store buffer, and nothing in
+  // between but hits on lines still held and non-memory instructions, every
+  // following iteration must repeat identically until one of those lines is
+  // invalidated. The core then sleeps until that invalidation and counts the
+  // iterations it skipped, instead of waking for every one.
+  void spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line);
+  void fast_forward(uint64_t period, uint64_t instructions_per_iteration, uint64_t hits_per_iteration);
 
   uint32_t id_;
   const MachineConfig& config_;
@@ -96,15 +110,33 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   bool assigned_ = false, thread_done_ = false, finished_ = false;
   StoreBuffer sb_;
   sc_core::sc_event sb_pushed_, sb_popped_;
+  // Each thread's own wake-up for interconnect waits.
+  sc_core::sc_event run_wake_, drain_wake_, spin_wake_;
+  struct SpinSnapshot {
+    bool valid = false;
+    bool pure = false;  // since the snapshot: only hits on held lines, no stores, LOCKs or stalls
+    uint32_t pc = 0;
+    std::array<uint64_t, cpu::kGprCount> regs{};
+    uint64_t rflags = 0;
+    uint64_t time = 0, instructions = 0, hits = 0;
+    std::vector<uint64_t> lines;
+  } spin_;
+  uint64_t next_drain_cycle_ = 0;  // one L1 write per cycle
   uint64_t local_ = 0;
   bool touched_memory_ = false;
   bool in_lock_ = false;
   bool bus_locked_ = false;
   std::vector<uint64_t> locked_lines_;
-  uint64_t occupancy_since_ = 0;
   const char* waiting_on_ = "nothing";
   std::string fault_;
   CoreStats stats_;
+  OccupancyHistogram occupancy_{stats_.store_buffer_occupancy};  // after stats_, which it fills
+  uint64_t end_cycle_ = ~uint64_t{0};
+  struct FastForward {
+    bool active = false;
+    uint64_t next = 0, period = 1, instructions = 0, hits = 0;
+  } ff_;
+  void credit_skipped_iterations(uint64_t until);
 };
 
 }  // namespace locksim

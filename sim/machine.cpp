@@ -73,8 +73,10 @@ void Machine::watchdog() {
 
 RunResult Machine::run(uint64_t max_cycles) {
   RunResult r;
+  for (auto& c : cores_) c->set_end_cycle(max_cycles);
   if (threads_ > 0) sc_core::sc_start(static_cast<double>(max_cycles), sc_core::SC_NS);
   r.cycles = cache::now_cycles();
+  for (auto& c : cores_) c->settle(r.cycles);
   for (uint32_t i = 0; i < threads_; ++i) {
     if (!cores_[i]->fault().empty()) {
       r.end = RunEnd::Fault;

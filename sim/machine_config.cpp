@@ -52,6 +52,10 @@ const std::vector<Param>& params() {
       {"core.store_buffer_entries", &MachineConfig::store_buffer_entries, 0, 1024, "entries",
        "store buffer size; 0 makes every store write through at once (sequential consistency)",
        "56 entries on Skylake (Intel Optimization Manual)"},
+      {"core.spin_fast_forward", &MachineConfig::spin_fast_forward, 0, 1, "",
+       "1: a spin loop that provably repeats sleeps until a line it reads is invalidated, and its skipped "
+       "iterations are counted as executed (same results); 0: execute every iteration",
+       ""},
       {"l1.sets", &MachineConfig::l1_sets, 1, 1 << 20, "sets", "L1D sets (power of two)", "32 KiB 8-way 64 B: 64 sets"},
       {"l1.ways", &MachineConfig::l1_ways, 1, 64, "ways", "L1D associativity", "8-way L1D on Skylake-SP (perfbook)"},
       {"l1.line_size", &MachineConfig::l1_line_size, 8, 4096, "bytes", "cache line size (power of two)", "64-byte lines"},

@@ -30,6 +30,8 @@ struct MachineConfig {
   uint32_t sfence_latency = 6;
   uint32_t pause_latency = 140;
   uint32_t store_buffer_entries = 56;
+  // Skip the iterations of a spin loop that provably repeat (see Core).
+  uint32_t spin_fast_forward = 1;
   // Private L1 data cache.
   uint32_t l1_sets = 64;
   uint32_t l1_ways = 8;

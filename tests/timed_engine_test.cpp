@@ -149,6 +149,33 @@ TEST(TimedDeterminism, SameSeedSameStatsBitForBit) {
   EXPECT_NE(a.stats["cycles"], c.stats["cycles"]);  // the seed does reach the timing
 }
 
+TEST(TimedSpin, FastForwardChangesNoResultOnlyHostTime) {
+  // Spinning cores (ticket-lock waiters, the MP reader) sleep until a line
+  // they read is invalidated; every statistic must equal plain execution.
+  for (const char* scenario : {"scenarios/ticket_lock.yaml", "scenarios/mp.yaml"}) {
+    auto plain = run_scenario(scenario, {"--set", "core.spin_fast_forward=0"});
+    auto fast = run_scenario(scenario, {"--set", "core.spin_fast_forward=1"});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_EQ(plain.stats.dump(), fast.stats.dump()) << scenario;
+  }
+  // A spin with nobody to release it: 5000 cycles of cmp (4) + je (1).
+  auto spin = run_scenario("tests/timed/spin_forever.yaml");
+  EXPECT_EQ(spin.stats["cycles"], 5000);
+  // Iteration 1's cmp misses (197 + 4: done at 201), its je ends at 202.
+  // Iteration n >= 2 starts its cmp at 202 + 5(n-2); every load that starts
+  // before cycle 5000 runs, so n <= 961, two instructions each.
+  EXPECT_EQ(spin.stats["threads"][0]["instructions"], 2 * (1 + (5000 - 1 - 202) / 5 + 1));
+}
+
+TEST(TimedStats, StoreBufferOccupancyCoversEveryCycle) {
+  auto r = run_scenario("scenarios/ticket_lock.yaml");
+  for (const auto& t : r.stats["threads"]) {
+    uint64_t sum = 0;
+    for (const auto& c : t["store_buffer_occupancy_cycles"]) sum += c.get<uint64_t>();
+    EXPECT_EQ(sum, t["cycles"].get<uint64_t>());
+  }
+}
+
 TEST(TimedHang, MaxCyclesExitsFourNamesTheCulpritAndWritesStats) {
   auto r = run_scenario("tests/timed/spin_forever.yaml");
   EXPECT_EQ(r.exit_code, 4);
