@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The main job: install what is needed, build, and run the default example.
+# The main job: install what is needed, build, and run the default scenario:
+# 8 cores contending for the Linux ticket spinlock on a Skylake-like machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh build -DCMAKE_BUILD_TYPE=Release >/dev/null
-./build/locksim exec locks/linux_ticket.s examples/ticket_demo.s --entry demo
+./build/locksim run scenarios/ticket_lock.yaml --out out/ticket_lock
