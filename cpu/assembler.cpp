@@ -67,6 +67,7 @@ class Assembler {
  public:
   Program run(const std::vector<SourceFile>& sources) {
     for (uint32_t i = 0; i < sources.size(); ++i) {
+      texts_.push_back(sources[i].text);
       files_.emplace_back();
       files_.back().name = sources[i].name;
       parse_file(i, sources[i].text);
@@ -522,6 +523,13 @@ class Assembler {
     for (auto& f : files_) bss_align = std::max(bss_align, f.max_align[kBss]);
     program_.bss.base = align_up(program_.data.end(), bss_align);
     for (auto& f : files_) program_.files.push_back(f.name);
+    for (const auto& text : texts_) {
+      std::vector<std::string> lines;
+      std::string line;
+      std::istringstream in(text);
+      while (std::getline(in, line)) lines.push_back(line);
+      program_.source_lines.push_back(std::move(lines));
+    }
   }
 
   uint64_t section_base(SectionIndex s) const {
@@ -637,6 +645,7 @@ class Assembler {
   }
 
   std::vector<FileState> files_;
+  std::vector<std::string> texts_;
   std::vector<PendingInstr> pending_;
   std::map<std::string, uint32_t> global_owner_;
   uint32_t cur_ = 0;

@@ -27,6 +27,11 @@ class FlatMemory final : public MemPort {
   // Maps a further zeroed, writable region (another thread's stack).
   void add_region(uint64_t base, uint64_t size) { regions_.push_back(Region{base, std::vector<uint8_t>(size, 0), true}); }
 
+  // Throws MemoryFault unless [address, address+size) is mapped (and writable, for a write).
+  void require_mapped(uint64_t address, unsigned size, bool write) const {
+    (void)const_cast<FlatMemory*>(this)->find(address, size, write);
+  }
+
   // Reads without faulting; bytes outside every region read as zero.
   uint64_t peek(uint64_t address, unsigned size) const;
 

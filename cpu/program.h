@@ -36,6 +36,7 @@ struct Program {
   static constexpr uint64_t kTextBase = 0x401000;
 
   std::vector<std::string> files;
+  std::vector<std::vector<std::string>> source_lines;  // per file, for reports
   std::vector<Instr> code;
   Section text{SectionKind::Text, 0, {}}, data{SectionKind::Data, 0, {}}, bss{SectionKind::Bss, 0, {}};
   // Global (.globl) and file-local labels; file-local ones are keyed by
@@ -48,6 +49,18 @@ struct Program {
   int64_t code_index(uint64_t address) const {
     if (address < text.base || address >= text.end()) return -1;
     return code_index_by_offset[address - text.base];
+  }
+  // The instruction's source text, trimmed, for reports.
+  std::string source_text(const Instr& instr) const {
+    const auto& lines = source_lines[instr.location.file];
+    if (instr.location.line == 0 || instr.location.line > lines.size()) return "";
+    std::string t = lines[instr.location.line - 1];
+    auto hash = t.find('#');
+    if (hash != std::string::npos) t = t.substr(0, hash);
+    auto colon = t.find(':');  // drop a leading label
+    if (colon != std::string::npos && t.find_first_of(" \t") > colon) t = t.substr(colon + 1);
+    auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+    return b == std::string::npos ? "" : t.substr(b, e - b + 1);
   }
   // "file:line" of an instruction, for reports.
   std::string where(const Instr& instr) const {

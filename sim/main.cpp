@@ -8,6 +8,8 @@
 #include "bench/timed_bench.h"
 #include "cpu/input_error.h"
 #include "sim/exec_command.h"
+#include "sim/explore_command.h"
+#include "sim/litmus.h"
 #include "sim/run_command.h"
 
 #include <cstdlib>
@@ -51,10 +53,21 @@ int sc_main(int argc, char** argv) {
   run_cmd->add_option("--jitter", run.jitter, "Up to this many extra cycles per bus transaction, seeded")
       ->check(CLI::Range(0, 1000000));
   run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog.");
+  locksim::ExploreRequest explore;
   auto* explore_cmd = app.add_subcommand("explore", "Explore every x86-TSO execution of a scenario");
-  explore_cmd->allow_extras();
-  auto* litmus_cmd = app.add_subcommand("litmus", "Check herd7-format litmus tests under x86-TSO");
-  litmus_cmd->allow_extras();
+  explore_cmd->add_option("scenario", explore.scenario, "Scenario file; its check: condition is verified")->required();
+  explore_cmd->add_option("--max-states", explore.max_states, "Give up (verdict: Incomplete) beyond this many states")
+      ->capture_default_str();
+  explore_cmd->footer("Exit codes: 0 Ok, 1 No (with the shortest counterexample), 2 bad input, 3 incomplete or fault.");
+  std::vector<std::string> litmus_files;
+  uint64_t litmus_max_states = 2'000'000;
+  auto* litmus_cmd = app.add_subcommand("litmus", "Check herd7-format litmus tests (X86 and X86_64 dialects) under x86-TSO");
+  litmus_cmd->add_option("files", litmus_files, "Litmus files")->required();
+  litmus_cmd->add_option("--max-states", litmus_max_states, "Stop exploring beyond this many states (prints 'Loop')")
+      ->capture_default_str();
+  litmus_cmd->footer(
+      "Prints herd7's result block per test. States, Ok/No and the Observation kind match herd7; the\n"
+      "Positive/Negative numbers count distinct final states (herd7 counts executions).");
   auto* plot_cmd = app.add_subcommand("plot", "Plot contention curves from sweep results");
   plot_cmd->allow_extras();
 
@@ -78,8 +91,11 @@ int sc_main(int argc, char** argv) {
       throw locksim::InputError("unknown benchmark '" + bench_name + "' (expected interp, timed or explore)");
     }
     if (*run_cmd) return locksim::run_run_command(run, std::cout, std::cerr);
-    if (*explore_cmd) return not_available("explore");
-    if (*litmus_cmd) return not_available("litmus");
+    if (*explore_cmd) return locksim::run_explore_command(explore, std::cout, std::cerr);
+    if (*litmus_cmd) {
+      for (const auto& f : litmus_files) locksim::print_herd_block(locksim::run_litmus(f, litmus_max_states), std::cout);
+      return 0;
+    }
     if (*plot_cmd) return not_available("plot");
   } catch (const locksim::InputError& e) {
     std::cerr << e.what() << "\n";

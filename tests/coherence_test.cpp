@@ -85,4 +85,4 @@ TEST(Topology, ShortestPathsThroughHubs) {
 }  // namespace locksim::cache
 
 // libsystemc references sc_main; this test runs no simulation.
-int sc_main(int, char**) { return 0; }
+extern "C" int sc_main(int, char**) { return 0; }

@@ -1,0 +1,189 @@
+#include "sim/condition.h"
+
+#include <cctype>
+
+#include "cpu/input_error.h"
+
+namespace locksim {
+namespace {
+
+class Parser {
+ public:
+  Parser(const std::string& text, const std::string& file, unsigned line, unsigned column)
+      : s_(text), file_(file), line_(line), column_(column) {}
+
+  CondExpr parse(std::vector<CondAtom>& atoms) {
+    atoms_ = &atoms;
+    CondExpr e = disjunction();
+    skip();
+    if (pos_ < s_.size()) fail("unexpected '" + s_.substr(pos_, 10) + "' in condition");
+    return e;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& msg) const {
+    throw InputError(file_, line_, column_ + static_cast<unsigned>(pos_), msg);
+  }
+  void skip() {
+    while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+  }
+  bool eat(const std::string& t) {
+    skip();
+    if (s_.compare(pos_, t.size(), t) == 0) {
+      pos_ += t.size();
+      return true;
+    }
+    return false;
+  }
+  bool eat_word(const std::string& w) {
+    skip();
+    if (s_.compare(pos_, w.size(), w) == 0 &&
+        (pos_ + w.size() == s_.size() || !std::isalnum(static_cast<unsigned char>(s_[pos_ + w.size()])))) {
+      pos_ += w.size();
+      return true;
+    }
+    return false;
+  }
+  // Loosest first: \/, /\, =>, then ~.
+  CondExpr disjunction() {
+    CondExpr e = conjunction();
+    while (eat("\\/")) e = binary(CondExpr::Or, std::move(e), conjunction());
+    return e;
+  }
+  CondExpr conjunction() {
+    CondExpr e = implication();
+    while (eat("/\\")) e = binary(CondExpr::And, std::move(e), implication());
+    return e;
+  }
+  CondExpr implication() {
+    CondExpr e = unary();
+    while (eat("=>")) e = binary(CondExpr::Implies, std::move(e), unary());
+    return e;
+  }
+  static CondExpr binary(CondExpr::Kind k, CondExpr a, CondExpr b) {
+    CondExpr e;
+    e.kind = k;
+    e.operands.push_back(std::move(a));
+    e.operands.push_back(std::move(b));
+    return e;
+  }
+  CondExpr unary() {
+    if (eat("~") || eat_word("not")) {
+      CondExpr e;
+      e.kind = CondExpr::Not;
+      e.operands.push_back(unary());
+      return e;
+    }
+    if (eat("(")) {
+      CondExpr e = disjunction();
+      if (!eat(")")) fail("expected ')' in condition");
+      return e;
+    }
+    if (eat_word("true")) return CondExpr{CondExpr::True, {}, {}};
+    if (eat_word("false")) return CondExpr{CondExpr::False, {}, {}};
+    return atom();
+  }
+  std::string word() {
+    skip();
+    size_t start = pos_;
+    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_' || s_[pos_] == '.'))
+      ++pos_;
+    return s_.substr(start, pos_ - start);
+  }
+  CondExpr atom() {
+    CondAtom a;
+    skip();
+    if (eat("[")) {
+      a.name = word();
+      if (!eat("]")) fail("expected ']' after location");
+    } else {
+      std::string w = word();
+      if (w.empty()) fail("expected a register (N:reg), a location or '(' in condition");
+      if (eat(":")) {
+        std::string t = w[0] == 'P' ? w.substr(1) : w;  // old style "P0:EAX"
+        if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos)
+          fail("expected a thread number before ':', found '" + w + "'");
+        a.thread = std::stoi(t);
+        a.name = word();
+        if (a.name.empty()) fail("expected a register name after '" + w + ":'");
+      } else {
+        a.name = w;
+      }
+    }
+    if (eat("!=") || eat("<>")) a.not_equal = true;
+    else if (!eat("==") && !eat("=")) fail("expected '=' after '" + a.name + "'");
+    skip();
+    bool negative = eat("-");
+    std::string v = word();
+    if (v.empty()) fail("expected a value after '='");
+    if (std::isdigit(static_cast<unsigned char>(v[0]))) {
+      try {
+        a.value = static_cast<int64_t>(std::stoull(v, nullptr, 0));
+      } catch (const std::exception&) {
+        fail("malformed value '" + v + "'");
+      }
+      if (negative) a.value = -a.value;
+    } else {
+      a.value_symbol = v;
+    }
+    atoms_->push_back(a);
+    CondExpr e;
+    e.kind = CondExpr::Atom;
+    e.atom = a;
+    return e;
+  }
+
+  const std::string& s_;
+  const std::string& file_;
+  unsigned line_, column_;
+  size_t pos_ = 0;
+  std::vector<CondAtom>* atoms_ = nullptr;
+};
+
+std::string collapse_spaces(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+Condition parse_condition(Quantifier q, const std::string& proposition, const std::string& file, unsigned line,
+                          unsigned column) {
+  Condition c;
+  c.quantifier = q;
+  c.proposition = Parser(proposition, file, line, column).parse(c.atoms);
+  c.text = collapse_spaces(proposition);
+  if (c.text.size() >= 2 && c.text.front() == '(' && c.text.back() == ')') c.text = collapse_spaces(c.text.substr(1, c.text.size() - 2));
+  return c;
+}
+
+bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symbol) {
+  switch (e.kind) {
+    case CondExpr::True: return true;
+    case CondExpr::False: return false;
+    case CondExpr::Not: return !evaluate(e.operands[0], value, symbol);
+    case CondExpr::And: return evaluate(e.operands[0], value, symbol) && evaluate(e.operands[1], value, symbol);
+    case CondExpr::Or: return evaluate(e.operands[0], value, symbol) || evaluate(e.operands[1], value, symbol);
+    case CondExpr::Implies: return !evaluate(e.operands[0], value, symbol) || evaluate(e.operands[1], value, symbol);
+    case CondExpr::Atom: {
+      uint64_t expected = e.atom.value_symbol.empty() ? static_cast<uint64_t>(e.atom.value) : symbol(e.atom.value_symbol);
+      bool eq = value(e.atom) == expected;
+      return e.atom.not_equal ? !eq : eq;
+    }
+  }
+  return false;
+}
+
+std::string quantifier_name(Quantifier q) {
+  return q == Quantifier::Exists ? "exists" : q == Quantifier::NotExists ? "~exists" : "forall";
+}
+
+}  // namespace locksim

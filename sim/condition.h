@@ -1,0 +1,51 @@
+// Final-state conditions in herd7's syntax: "exists (0:rax=0 /\ 1:rax=0)",
+// "~exists ...", "forall ...", over thread registers (N:reg) and memory
+// locations (x or [x]).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace locksim {
+
+struct CondAtom {
+  int thread = -1;        // -1: a memory location
+  std::string name;       // register as written ("EAX", "rax") or location
+  bool not_equal = false;
+  int64_t value = 0;
+  std::string value_symbol;  // a location name used as a value (its address)
+};
+
+struct CondExpr {
+  enum Kind { Atom, And, Or, Not, Implies, True, False } kind = True;
+  CondAtom atom;
+  std::vector<CondExpr> operands;
+};
+
+enum class Quantifier { Exists, NotExists, Forall };
+
+struct Condition {
+  Quantifier quantifier = Quantifier::Exists;
+  CondExpr proposition;
+  std::string text;  // the proposition as herd prints it inside "(...)"
+  std::vector<CondAtom> atoms;  // every atom, for listing final states
+};
+
+// Parses "P" (a proposition) with the given quantifier. `where` prefixes
+// error messages ("file:line:col"); throws InputError.
+Condition parse_condition(Quantifier q, const std::string& proposition, const std::string& file, unsigned line,
+                          unsigned column);
+
+// Value of an atom's left-hand side in a final state.
+using AtomValue = std::function<uint64_t(const CondAtom&)>;
+// Address of a location used as a value.
+using SymbolValue = std::function<uint64_t(const std::string&)>;
+
+bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symbol);
+
+std::string quantifier_name(Quantifier q);  // "exists", "~exists", "forall"
+
+}  // namespace locksim

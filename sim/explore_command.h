@@ -1,0 +1,20 @@
+// `locksim explore`: every x86-TSO execution of a scenario, checked against
+// its `check:` condition, with the shortest witness or counterexample.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace locksim {
+
+struct ExploreRequest {
+  std::string scenario;
+  uint64_t max_states = 2'000'000;
+};
+
+// Exit codes: 0 the condition validates (Ok), 1 it does not (No), 2 bad
+// input, 3 the search hit --max-states before deciding.
+int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err);
+
+}  // namespace locksim

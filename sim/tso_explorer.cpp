@@ -1,0 +1,265 @@
+#include "sim/tso_explorer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_map>
+
+#include "cpu/execute.h"
+#include "sim/machine.h"
+
+namespace locksim {
+namespace {
+
+// Memory as seen by one state: the base image plus the state's changed words.
+class StateMemory {
+ public:
+  StateMemory(const cpu::FlatMemory& base, std::vector<std::pair<uint64_t, uint64_t>>& words) : base_(base), words_(words) {}
+
+  uint8_t byte(uint64_t a) const {
+    uint64_t w = a & ~uint64_t{7};
+    auto it = std::lower_bound(words_.begin(), words_.end(), std::make_pair(w, uint64_t{0}),
+                               [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (it != words_.end() && it->first == w) return static_cast<uint8_t>(it->second >> (8 * (a - w)));
+    return static_cast<uint8_t>(base_.peek(a, 1));
+  }
+  void set_byte(uint64_t a, uint8_t v) {
+    uint64_t w = a & ~uint64_t{7};
+    auto it = std::lower_bound(words_.begin(), words_.end(), std::make_pair(w, uint64_t{0}),
+                               [](const auto& x, const auto& y) { return x.first < y.first; });
+    if (it == words_.end() || it->first != w) it = words_.insert(it, {w, base_.peek(w, 8)});
+    unsigned shift = static_cast<unsigned>(8 * (a - w));
+    it->second = (it->second & ~(uint64_t{0xff} << shift)) | (static_cast<uint64_t>(v) << shift);
+  }
+  uint64_t read(uint64_t a, unsigned size) const {
+    uint64_t v = 0;
+    for (unsigned i = 0; i < size; ++i) v |= static_cast<uint64_t>(byte(a + i)) << (8 * i);
+    return v;
+  }
+  void write(uint64_t a, unsigned size, uint64_t v) {
+    for (unsigned i = 0; i < size; ++i) set_byte(a + i, static_cast<uint8_t>(v >> (8 * i)));
+  }
+
+ private:
+  const cpu::FlatMemory& base_;
+  std::vector<std::pair<uint64_t, uint64_t>>& words_;
+};
+
+// What one instruction did to memory, for schedules.
+struct Effect {
+  bool store;
+  uint64_t address, value;
+  bool special;  // a load from the own store buffer; a locked store straight to memory
+};
+
+// The explorer's memory port for one thread of one state.
+class TsoPort final : public cpu::MemPort {
+ public:
+  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t thread, std::vector<Effect>* effects)
+      : base_(base), memory_(base, state.memory), thread_(state.threads[thread]), effects_(effects) {}
+
+  uint64_t load(uint64_t address, unsigned size) override {
+    check(address, size);
+    uint64_t v = 0;
+    bool forwarded = false;
+    for (unsigned i = 0; i < size; ++i) {
+      uint64_t a = address + i;
+      int found = -1;
+      for (int k = static_cast<int>(thread_.buffer.size()) - 1; k >= 0 && found < 0; --k) {
+        const auto& s = thread_.buffer[static_cast<size_t>(k)];
+        if (a >= s.address && a < s.address + s.size) found = k;
+      }
+      uint8_t b = found >= 0 ? static_cast<uint8_t>(thread_.buffer[static_cast<size_t>(found)].value >>
+                                                    (8 * (a - thread_.buffer[static_cast<size_t>(found)].address)))
+                             : memory_.byte(a);
+      forwarded |= found >= 0;
+      v |= static_cast<uint64_t>(b) << (8 * i);
+    }
+    if (effects_) effects_->push_back(Effect{false, address, v, forwarded});
+    return v;
+  }
+  void store(uint64_t address, unsigned size, uint64_t value) override {
+    check(address, size);
+    if (locked_) {
+      memory_.write(address, size, value);
+    } else {
+      thread_.buffer.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
+    }
+    if (effects_) effects_->push_back(Effect{true, address, value, locked_});
+  }
+  void lock_begin(uint64_t, unsigned) override { locked_ = true; }
+  void lock_end() override { locked_ = false; }
+  void barrier(cpu::Barrier) override {}
+
+ private:
+  void check(uint64_t address, unsigned size) const { base_.require_mapped(address, size, false); }
+
+  const cpu::FlatMemory& base_;
+  StateMemory memory_;
+  TsoThread& thread_;
+  std::vector<Effect>* effects_;
+  bool locked_ = false;
+};
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h * 0xff51afd7ed558ccdULL;
+}
+
+uint64_t hash_state(const TsoState& s) {
+  uint64_t h = 0x1234;
+  for (const auto& t : s.threads) {
+    for (uint64_t r : t.cpu.regs) h = mix(h, r);
+    h = mix(h, t.cpu.rflags);
+    h = mix(h, (static_cast<uint64_t>(t.cpu.pc) << 1) | (t.done ? 1 : 0));
+    for (const auto& b : t.buffer) h = mix(mix(h, b.address * 8 + b.size), b.value);
+    h = mix(h, 0xbeef);
+  }
+  for (const auto& [a, w] : s.memory) h = mix(mix(h, a), w);
+  return h;
+}
+
+bool same_state(const TsoState& a, const TsoState& b) {
+  if (a.memory != b.memory) return false;
+  for (size_t i = 0; i < a.threads.size(); ++i) {
+    const auto& x = a.threads[i];
+    const auto& y = b.threads[i];
+    if (x.done != y.done || x.cpu.pc != y.cpu.pc || x.cpu.regs != y.cpu.regs || x.cpu.rflags != y.cpu.rflags ||
+        x.buffer != y.buffer)
+      return false;
+  }
+  return true;
+}
+
+bool needs_empty_buffer(const cpu::Instr& in) { return in.is_locked() || in.op == cpu::Op::Mfence; }
+
+}  // namespace
+
+TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states)
+    : program_(program), base_(program), max_states_(max_states) {
+  TsoState initial;
+  for (size_t i = 0; i < threads.size(); ++i) {
+    if (i > 0) base_.add_region(Machine::stack_top(static_cast<uint32_t>(i)) - cpu::FlatMemory::kStackSize,
+                                cpu::FlatMemory::kStackSize);
+    TsoThread t;
+    t.cpu = threads[i].initial;
+    t.cpu.pc = threads[i].entry;
+    initial.threads.push_back(t);
+  }
+  // Each thread's entry routine returns to the host address pushed here.
+  StateMemory mem(base_, initial.memory);
+  for (auto& t : initial.threads) {
+    t.cpu.regs[cpu::RSP] -= 8;
+    mem.write(t.cpu.regs[cpu::RSP], 8, cpu::kHostReturnAddress);
+  }
+  states_.push_back(std::move(initial));
+}
+
+ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
+  auto t0 = std::chrono::steady_clock::now();
+  ExploreResult r;
+  std::unordered_multimap<uint64_t, uint32_t> seen;
+  seen.emplace(hash_state(states_[0]), 0);
+  auto add = [&](TsoState&& s) {
+    uint64_t h = hash_state(s);
+    auto [first, last] = seen.equal_range(h);
+    for (auto it = first; it != last; ++it)
+      if (same_state(states_[it->second], s)) return;
+    seen.emplace(h, static_cast<uint32_t>(states_.size()));
+    states_.push_back(std::move(s));
+  };
+  for (uint32_t i = 0; i < states_.size(); ++i) {
+    if (states_.size() > max_states_) {
+      r.complete = false;
+      break;
+    }
+    bool final_state = true;
+    for (uint32_t t = 0; t < states_[i].threads.size(); ++t) {
+      const TsoThread& th = states_[i].threads[t];
+      if (!th.buffer.empty()) {
+        final_state = false;
+        TsoState next = states_[i];
+        next.parent = i;
+        next.via_thread = static_cast<uint16_t>(t);
+        next.via_drain = true;
+        TsoStore head = next.threads[t].buffer.front();
+        next.threads[t].buffer.erase(next.threads[t].buffer.begin());
+        StateMemory(base_, next.memory).write(head.address, head.size, head.value);
+        ++r.transitions;
+        add(std::move(next));
+      }
+      if (th.done) continue;
+      final_state = false;
+      const cpu::Instr& in = program_.code[th.cpu.pc];
+      if (needs_empty_buffer(in) && !th.buffer.empty()) continue;
+      TsoState next = states_[i];
+      next.parent = i;
+      next.via_thread = static_cast<uint16_t>(t);
+      next.via_drain = false;
+      TsoPort port(base_, next, t, nullptr);
+      cpu::StepOutcome o = cpu::execute(program_, in, next.threads[t].cpu, port);
+      if (o != cpu::StepOutcome::Continue) next.threads[t].done = true;
+      ++r.transitions;
+      add(std::move(next));
+    }
+    if (final_state) {
+      ++r.final_states;
+      if (!on_final(i)) break;
+    }
+  }
+  r.states = states_.size();
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return r;
+}
+
+uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned size) const {
+  auto words = states_[state].memory;
+  return StateMemory(base_, words).read(address, size);
+}
+
+std::string TsoExplorer::location_name(uint64_t address) const {
+  const cpu::Symbol* best = nullptr;
+  for (const auto& l : program_.data_labels)
+    if (l.address <= address && (!best || l.address > best->address)) best = &l;
+  if (best && address - best->address < 64)
+    return address == best->address ? best->name : fmt::format("{}+{}", best->name, address - best->address);
+  return fmt::format("{:#x}", address);
+}
+
+std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
+  std::vector<uint32_t> path;
+  for (uint32_t s = state; s != 0; s = states_[s].parent) path.push_back(s);
+  std::reverse(path.begin(), path.end());
+  std::vector<std::string> lines;
+  TsoState cur = states_[0];
+  for (uint32_t s : path) {
+    const TsoState& step = states_[s];
+    uint32_t t = step.via_thread;
+    if (step.via_drain) {
+      TsoStore head = cur.threads[t].buffer.front();
+      cur.threads[t].buffer.erase(cur.threads[t].buffer.begin());
+      StateMemory(base_, cur.memory).write(head.address, head.size, head.value);
+      lines.push_back(fmt::format("T{} drain [{}] <- {:#x}", t, location_name(head.address), head.value));
+      continue;
+    }
+    const cpu::Instr& in = program_.code[cur.threads[t].cpu.pc];
+    std::vector<Effect> effects;
+    TsoPort port(base_, cur, t, &effects);
+    cpu::execute(program_, in, cur.threads[t].cpu, port);
+    std::string effect;
+    for (const auto& e : effects) {
+      // The stack's return address is noise in a schedule.
+      if (e.address >= cpu::FlatMemory::kStackTop - (64u << 20) && e.address < cpu::FlatMemory::kStackTop) continue;
+      effect += effect.empty() ? "" : ", ";
+      effect += e.store ? fmt::format("[{}] <- {:#x} ({})", location_name(e.address), e.value,
+                                      e.special ? "locked: to memory" : "buffered")
+                        : fmt::format("reads [{}] = {:#x}{}", location_name(e.address), e.value,
+                                      e.special ? " (from its store buffer)" : "");
+    }
+    lines.push_back(fmt::format("T{} {:<28} {:<32} {}", t, program_.where(in), program_.source_text(in), effect));
+  }
+  return lines;
+}
+
+}  // namespace locksim

@@ -1,0 +1,77 @@
+// Exhaustive exploration of the x86-TSO abstract machine (Owens, Sarkar,
+// Sewell): per-thread FIFO store buffers over one memory. A transition is
+// one instruction of one thread (through the shared cpu/execute) or the
+// drain of one store-buffer head. mfence and LOCK'd instructions (and xchg
+// with memory) are enabled only on an empty buffer and run atomically.
+// Breadth-first with hashed visited states, so the first final state found
+// with a property has a shortest schedule.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cpu/cpu_state.h"
+#include "cpu/flat_memory.h"
+#include "cpu/program.h"
+
+namespace locksim {
+
+struct ExplorerThread {
+  uint32_t entry;
+  cpu::CpuState initial;
+};
+
+struct TsoStore {
+  uint64_t address;
+  uint8_t size;
+  uint64_t value;
+  bool operator==(const TsoStore&) const = default;
+};
+
+struct TsoThread {
+  cpu::CpuState cpu;
+  std::vector<TsoStore> buffer;  // oldest first
+  bool done = false;
+};
+
+struct TsoState {
+  std::vector<TsoThread> threads;
+  std::vector<std::pair<uint64_t, uint64_t>> memory;  // changed 8-byte words, sorted by address
+  uint32_t parent = 0;
+  uint16_t via_thread = 0;
+  bool via_drain = false;
+};
+
+struct ExploreResult {
+  uint64_t states = 0, transitions = 0, final_states = 0;
+  bool complete = true;  // false when max_states cut the search
+  double seconds = 0;
+};
+
+class TsoExplorer {
+ public:
+  TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
+
+  // Explores every reachable state; calls `on_final` for each distinct final
+  // state (every thread returned, every buffer drained), in breadth-first
+  // order. Returning false from `on_final` stops the search.
+  ExploreResult run(const std::function<bool(uint32_t state)>& on_final);
+
+  // Values in a stored state.
+  uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
+  const cpu::CpuState& cpu(uint32_t state, uint32_t thread) const { return states_[state].threads[thread].cpu; }
+  // The schedule from the initial state, one line per step, with each
+  // instruction's file:line, text and memory effect, and each drain.
+  std::vector<std::string> schedule(uint32_t state) const;
+  std::string location_name(uint64_t address) const;
+
+ private:
+  const cpu::Program& program_;
+  cpu::FlatMemory base_;  // the initial image; states hold only what changed
+  uint64_t max_states_;
+  std::vector<TsoState> states_;
+};
+
+}  // namespace locksim
