@@ -11,6 +11,7 @@
 
 #include "cpu/assembler.h"
 #include "sim/machine.h"
+#include "sim/stack_layout.h"
 #include "sim/machine_config.h"
 
 namespace locksim::bench {
@@ -80,7 +81,7 @@ double simulate(const char* entry, uint64_t iterations) {
   uint32_t e = cpu::find_entry(program, entry);
   for (uint32_t i = 0; i < 8; ++i) {
     cpu::CpuState st;
-    st.regs[cpu::RSP] = Machine::stack_top(i);
+    st.regs[cpu::RSP] = stack_top(i);
     st.regs[cpu::RDI] = iterations;
     machine.assign_thread(i, e, st);
   }

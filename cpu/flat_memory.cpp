@@ -6,9 +6,9 @@
 
 namespace locksim::cpu {
 
-FlatMemory::FlatMemory(const Program& program) {
+FlatMemory::FlatMemory(const Program& program, uint64_t stack_size) {
   // Most accesses go to the stack and data, so they are searched first.
-  regions_.push_back(Region{kStackTop - kStackSize, std::vector<uint8_t>(kStackSize, 0), true});
+  regions_.push_back(Region{kStackTop - stack_size, std::vector<uint8_t>(stack_size, 0), true});
   regions_.push_back(Region{program.data.base, program.data.bytes, true});
   regions_.push_back(Region{program.bss.base, program.bss.bytes, true});
   regions_.push_back(Region{program.text.base, program.text.bytes, false});

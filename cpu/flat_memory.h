@@ -16,7 +16,8 @@ class FlatMemory final : public MemPort {
   static constexpr uint64_t kStackTop = 0x7ffffffff000;
   static constexpr uint64_t kStackSize = 1 << 20;
 
-  explicit FlatMemory(const Program& program);
+  // `stack_size` bytes of stack end at kStackTop (room for thread 0).
+  explicit FlatMemory(const Program& program, uint64_t stack_size = kStackSize);
 
   uint64_t load(uint64_t address, unsigned size) override;
   void store(uint64_t address, unsigned size, uint64_t value) override;

@@ -8,7 +8,7 @@
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "sim/condition.h"
-#include "sim/machine.h"
+#include "sim/stack_layout.h"
 #include "sim/scenario.h"
 #include "sim/tso_explorer.h"
 
@@ -52,7 +52,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   std::vector<ExplorerThread> threads;
   for (size_t i = 0; i < s.threads.size(); ++i) {
     cpu::CpuState st;
-    st.regs[cpu::RSP] = Machine::stack_top(static_cast<uint32_t>(i));
+    st.regs[cpu::RSP] = stack_top(static_cast<uint32_t>(i));
     for (const auto& [name, value] : s.threads[i].regs) {
       if (auto g = cpu::parse_gpr64(name)) st.regs[*g] = value;
       else if (name == "rflags") st.rflags = (value & cpu::flag::kArithmetic) | cpu::flag::kFixed;

@@ -11,7 +11,7 @@
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "sim/condition.h"
-#include "sim/machine.h"
+#include "sim/stack_layout.h"
 #include "sim/tso_explorer.h"
 
 namespace locksim {
@@ -111,7 +111,9 @@ class LitmusReader {
       std::string t = trim(lines_[i]);
       if (t.empty()) continue;
       if (starts_condition(t)) break;
-      auto cells = split(strip_semicolon(lines_[i]), '|');
+      std::string row = lines_[i];  // untrimmed, so cell columns are the file's
+      if (auto semi = row.find_last_of(';'); semi != std::string::npos) row = row.substr(0, semi);
+      auto cells = split(row, '|');
       if (cells.size() != threads_.size())
         fail(static_cast<unsigned>(i + 1), 1,
              fmt::format("expected {} cells separated by '|', found {}", threads_.size(), cells.size()));
@@ -388,7 +390,7 @@ LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
   std::vector<ExplorerThread> threads;
   for (size_t t = 0; t < reader.thread_count(); ++t) {
     cpu::CpuState st;
-    st.regs[cpu::RSP] = Machine::stack_top(static_cast<uint32_t>(t));
+    st.regs[cpu::RSP] = stack_top(static_cast<uint32_t>(t));
     threads.push_back(ExplorerThread{cpu::find_entry(program, "P" + std::to_string(t)), st});
   }
   for (const auto& ri : reader.reg_inits()) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cpu/instr.h"
+#include "sim/stack_layout.h"
 
 namespace locksim {
 
@@ -39,11 +40,6 @@ Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint6
 }
 
 Machine::~Machine() = default;
-
-uint64_t Machine::stack_top(uint32_t index) {
-  // Stacks 16 MiB apart, below the one FlatMemory maps for thread 0.
-  return cpu::FlatMemory::kStackTop - static_cast<uint64_t>(index) * (16u << 20);
-}
 
 void Machine::assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState& initial) {
   cores_[index]->assign(entry, initial);

@@ -35,8 +35,6 @@ class Machine {
 
   // Thread `index` runs on core `index`; registers not given start at zero.
   void assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState& initial);
-  // Stack top for thread `index` (each has its own 1 MiB stack).
-  static uint64_t stack_top(uint32_t index);
   void trace_to(sc_core::sc_trace_file* file);
 
   RunResult run(uint64_t max_cycles);

@@ -1,16 +1,19 @@
 // locksim command-line entry point.
 #include <CLI/CLI.hpp>
-#include <systemc>
+#include <dlfcn.h>
+
+#include <filesystem>
 
 #include <iostream>
 
+#include "bench/explore_bench.h"
 #include "bench/interp_bench.h"
-#include "bench/timed_bench.h"
 #include "cpu/input_error.h"
 #include "sim/exec_command.h"
 #include "sim/explore_command.h"
 #include "sim/litmus.h"
 #include "sim/run_command.h"
+#include "sim/timed_engine.h"
 
 #include <cstdlib>
 
@@ -23,10 +26,28 @@ int not_available(const std::string& what) {
   return 2;
 }
 
+// Loads the SystemC engine module from beside the executable.
+void* timed_engine_symbol(const char* symbol) {
+  static void* module = [] {
+    auto path = std::filesystem::read_symlink("/proc/self/exe").parent_path() / locksim::kTimedModule;
+    void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+      std::cerr << "error: cannot load the timed engine: " << dlerror() << "\n";
+      std::exit(3);
+    }
+    return h;
+  }();
+  void* f = dlsym(module, symbol);
+  if (!f) {
+    std::cerr << "error: the timed engine module lacks " << symbol << "\n";
+    std::exit(3);
+  }
+  return f;
+}
+
 }  // namespace
 
-// SystemC's library calls sc_main from sc_elab_and_sim; the CLI lives here.
-int sc_main(int argc, char** argv) {
+int cli_main(int argc, char** argv) {
   CLI::App app{"locksim: cycle-level x86-64 multiprocessor simulator for kernel lock primitives"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every subcommand");
@@ -86,11 +107,14 @@ int sc_main(int argc, char** argv) {
     if (*exec_cmd) return locksim::run_exec_command(exec, std::cout, std::cerr);
     if (*bench_cmd) {
       if (bench_name == "interp") return locksim::bench::run_interp_bench(std::cout);
-      if (bench_name == "timed") return locksim::bench::run_timed_bench(std::cout);
-      if (bench_name == "explore") return not_available("bench " + bench_name);
+      if (bench_name == "timed")
+        return reinterpret_cast<locksim::TimedBenchFn>(timed_engine_symbol(locksim::kTimedBenchSymbol))(std::cout);
+      if (bench_name == "explore") return locksim::bench::run_explore_bench(std::cout);
       throw locksim::InputError("unknown benchmark '" + bench_name + "' (expected interp, timed or explore)");
     }
-    if (*run_cmd) return locksim::run_run_command(run, std::cout, std::cerr);
+    if (*run_cmd)
+      return reinterpret_cast<locksim::TimedRunFn>(timed_engine_symbol(locksim::kTimedRunSymbol))(run, std::cout,
+                                                                                                   std::cerr);
     if (*explore_cmd) return locksim::run_explore_command(explore, std::cout, std::cerr);
     if (*litmus_cmd) {
       for (const auto& f : litmus_files) locksim::print_herd_block(locksim::run_litmus(f, litmus_max_states), std::cout);
@@ -104,8 +128,4 @@ int sc_main(int argc, char** argv) {
   return 0;
 }
 
-int main(int argc, char** argv) {
-  // SystemC prints a banner on first use unless told not to.
-  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
-  return sc_core::sc_elab_and_sim(argc, argv);
-}
+int main(int argc, char** argv) { return cli_main(argc, argv); }

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "cpu/execute.h"
-#include "sim/machine.h"
+#include "sim/stack_layout.h"
 
 namespace locksim {
 namespace {
@@ -137,11 +137,10 @@ bool needs_empty_buffer(const cpu::Instr& in) { return in.is_locked() || in.op =
 }  // namespace
 
 TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states)
-    : program_(program), base_(program), max_states_(max_states) {
+    : program_(program), base_(program, kStackSize), max_states_(max_states) {
   TsoState initial;
   for (size_t i = 0; i < threads.size(); ++i) {
-    if (i > 0) base_.add_region(Machine::stack_top(static_cast<uint32_t>(i)) - cpu::FlatMemory::kStackSize,
-                                cpu::FlatMemory::kStackSize);
+    if (i > 0) base_.add_region(stack_top(static_cast<uint32_t>(i)) - kStackSize, kStackSize);
     TsoThread t;
     t.cpu = threads[i].initial;
     t.cpu.pc = threads[i].entry;
@@ -154,6 +153,44 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
     mem.write(t.cpu.regs[cpu::RSP], 8, cpu::kHostReturnAddress);
   }
   states_.push_back(std::move(initial));
+}
+
+bool TsoExplorer::private_address(uint32_t thread, uint64_t address) const {
+  uint64_t top = stack_top(thread);
+  return address < top && address >= top - kStackSize;
+}
+
+// True when thread `t`'s next instruction reads and writes only registers
+// and its own stack (and needs no fence), so no other thread can tell when
+// it ran.
+bool TsoExplorer::invisible_step(const TsoState& s, uint32_t t) const {
+  const TsoThread& th = s.threads[t];
+  if (th.done) return false;
+  const cpu::Instr& in = program_.code[th.cpu.pc];
+  if (in.is_locked()) return false;
+  if (in.op == cpu::Op::Mfence) return th.buffer.empty();  // a no-op on an empty buffer
+  const uint64_t rsp = th.cpu.regs[cpu::RSP];
+  switch (in.op) {
+    case cpu::Op::Push: case cpu::Op::Pop: case cpu::Op::Call: case cpu::Op::Ret: case cpu::Op::Pushf:
+    case cpu::Op::Popf:
+      if (!private_address(t, rsp - 16) || !private_address(t, rsp + 8)) return false;
+      break;
+    case cpu::Op::Leave:
+      return false;
+    default:
+      break;
+  }
+  for (uint8_t k = 0; k < in.operand_count; ++k) {
+    const cpu::Operand& o = in.operands[k];
+    if (o.kind != cpu::OperandKind::Mem) continue;
+    if (in.op == cpu::Op::Lea || ((in.op == cpu::Op::Jcc || in.op == cpu::Op::Jmp || in.op == cpu::Op::Call) && !in.indirect))
+      continue;  // an address, not an access
+    if (o.mem.segment != cpu::Segment::None || o.mem.base != cpu::RSP) return false;
+    uint64_t a = th.cpu.regs[cpu::RSP] + static_cast<uint64_t>(o.mem.disp) +
+                 (o.mem.index >= 0 ? th.cpu.regs[o.mem.index] * o.mem.scale : 0);
+    if (!private_address(t, a) || !private_address(t, a + 15)) return false;
+  }
+  return true;
 }
 
 ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
@@ -174,10 +211,20 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
       r.complete = false;
       break;
     }
+    // An invisible step, if any, is the only successor (see the header).
+    int only = -1;
+    for (uint32_t t = 0; t < states_[i].threads.size() && only < 0; ++t) {
+      const TsoThread& th = states_[i].threads[t];
+      if (!th.buffer.empty() && private_address(t, th.buffer.front().address)) only = static_cast<int>(t) * 2 + 1;
+      else if (invisible_step(states_[i], t)) only = static_cast<int>(t) * 2;
+    }
     bool final_state = true;
     for (uint32_t t = 0; t < states_[i].threads.size(); ++t) {
       const TsoThread& th = states_[i].threads[t];
-      if (!th.buffer.empty()) {
+      const bool drain_allowed = only < 0 || only == static_cast<int>(t) * 2 + 1;
+      const bool step_allowed = only < 0 || only == static_cast<int>(t) * 2;
+      if (only >= 0) final_state = false;
+      if (!th.buffer.empty() && drain_allowed) {
         final_state = false;
         TsoState next = states_[i];
         next.parent = i;
@@ -189,8 +236,10 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
         ++r.transitions;
         add(std::move(next));
       }
+      if (!th.buffer.empty()) final_state = false;
       if (th.done) continue;
       final_state = false;
+      if (!step_allowed) continue;
       const cpu::Instr& in = program_.code[th.cpu.pc];
       if (needs_empty_buffer(in) && !th.buffer.empty()) continue;
       TsoState next = states_[i];

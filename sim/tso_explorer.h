@@ -5,6 +5,13 @@
 // with memory) are enabled only on an empty buffer and run atomically.
 // Breadth-first with hashed visited states, so the first final state found
 // with a property has a shortest schedule.
+//
+// Reduction: a step no other thread can observe (an instruction touching
+// only registers or the thread's own stack, or draining a store to its own
+// stack) commutes with every other transition, so when one is enabled it
+// is the only successor explored. Every final state stays reachable; a
+// schedule only has such steps moved earlier. Threads are assumed not to
+// touch each other's stacks.
 #pragma once
 
 #include <cstdint>
@@ -68,7 +75,13 @@ class TsoExplorer {
   std::string location_name(uint64_t address) const;
 
  private:
+  bool private_address(uint32_t thread, uint64_t address) const;
+  bool invisible_step(const TsoState& s, uint32_t thread) const;
+
   const cpu::Program& program_;
+  // Litmus threads and lock routines need little stack; zeroing 1 MiB per
+  // thread would dominate a small test's run time.
+  static constexpr uint64_t kStackSize = 64 * 1024;
   cpu::FlatMemory base_;  // the initial image; states hold only what changed
   uint64_t max_states_;
   std::vector<TsoState> states_;

@@ -112,8 +112,6 @@ INSTANTIATE_TEST_SUITE_P(
         BadCli{"bad_reg_form", {"exec", "locks/linux_ticket.s", "--entry", "ticket_spin_unlock", "--reg", "rax"},
                "expected NAME=VALUE"},
         BadCli{"bad_max_steps", {"exec", "locks/linux_ticket.s", "--entry", "f", "--max-steps", "lots"}, "--max-steps"},
-        BadCli{"explore_not_yet", {"explore", "scenario.yaml"}, "'locksim explore' is not available yet"},
-        BadCli{"litmus_not_yet", {"litmus", "x.litmus"}, "'locksim litmus' is not available yet"},
         BadCli{"plot_not_yet", {"plot"}, "'locksim plot' is not available yet"},
         BadCli{"unknown_bench", {"bench", "warp"}, "unknown benchmark 'warp'"}),
     [](const auto& info) { return std::string(info.param.name); });

@@ -93,6 +93,3 @@ TEST(SharedLitmus, BothFoldersAreThere) { EXPECT_GT(rows().size(), 290u); }
 
 }  // namespace
 }  // namespace locksim
-
-// libsystemc references sc_main; this test runs no SystemC simulation.
-extern "C" int sc_main(int, char**) { return 0; }

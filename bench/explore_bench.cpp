@@ -1,0 +1,72 @@
+#include "bench/explore_bench.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "sim/explore_command.h"
+#include "sim/litmus.h"
+
+namespace locksim::bench {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Wall time of `locksim explore` on a shipped scenario, in this process.
+double explore_seconds(const std::string& scenario) {
+  std::ostringstream out, err;
+  auto t0 = std::chrono::steady_clock::now();
+  run_explore_command(ExploreRequest{scenario, 5'000'000}, out, err);
+  return seconds_since(t0);
+}
+
+}  // namespace
+
+int run_explore_bench(std::ostream& out) {
+  const std::string litmus_dir = LOCKSIM_SHARED_LITMUS;
+  const std::string scenarios = std::string(LOCKSIM_SOURCE_DIR) + "/scenarios/";
+  std::vector<double> per_test;
+  uint64_t states = 0;
+  double intel_seconds = 0, all_seconds = 0;
+  for (const std::string folder : {"", "/x86_64"}) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(litmus_dir + folder))
+      if (e.path().extension() == ".litmus") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      auto t0 = std::chrono::steady_clock::now();
+      LitmusResult r = run_litmus(f.string(), 5'000'000);
+      double s = seconds_since(t0);
+      per_test.push_back(s);
+      states += r.explored_states;
+      all_seconds += s;
+      if (folder.empty()) intel_seconds += s;
+    }
+  }
+  std::sort(per_test.begin(), per_test.end());
+  nlohmann::ordered_json j;
+  j["litmus_tests"] = per_test.size();
+  j["litmus_all_seconds"] = all_seconds;
+  j["litmus_x86_intel_seconds"] = intel_seconds;
+  j["litmus_median_ms_in_process"] = per_test.empty() ? 0.0 : per_test[per_test.size() / 2] * 1e3;
+  j["litmus_states_per_s"] = all_seconds > 0 ? static_cast<double>(states) / all_seconds : 0.0;
+  j["peterson_unfenced_seconds"] = explore_seconds(scenarios + "peterson.yaml");
+  j["ticket_lock_2x2_seconds"] = explore_seconds(scenarios + "ticket_lock_2x2.yaml");
+  auto t0 = std::chrono::steady_clock::now();
+  std::ostringstream o, e;
+  run_explore_command(ExploreRequest{scenarios + "ticket_lock_3x2.yaml", 5'000'000}, o, e);
+  double s = seconds_since(t0);
+  j["ticket_lock_3x2_seconds"] = s;
+  std::string text = o.str();
+  auto at = text.find("explored ");
+  uint64_t lock_states = at == std::string::npos ? 0 : std::stoull(text.substr(at + 9));
+  j["ticket_lock_3x2_states_per_s"] = s > 0 ? static_cast<double>(lock_states) / s : 0.0;
+  out << j.dump() << "\n";
+  return 0;
+}
+
+}  // namespace locksim::bench

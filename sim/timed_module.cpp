@@ -1,0 +1,44 @@
+// The loadable SystemC engine (see timed_engine.h): each entry point runs
+// its job inside sc_main, as SystemC wants.
+#include <systemc>
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+
+#include "bench/timed_bench.h"
+#include "cpu/input_error.h"
+#include "sim/timed_engine.h"
+
+namespace {
+
+std::function<int()> g_job;
+
+int run_in_systemc(std::function<int()> job) {
+  // SystemC prints a banner on first use unless told not to.
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1);
+  g_job = std::move(job);
+  char name[] = "locksim";
+  char* argv[] = {name, nullptr};
+  return sc_core::sc_elab_and_sim(1, argv);
+}
+
+}  // namespace
+
+extern "C" int sc_main(int, char**) {
+  // sc_elab_and_sim reports exceptions its own way; bad input must stay exit 2.
+  try {
+    return g_job();
+  } catch (const locksim::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return 2;
+  }
+}
+
+extern "C" int locksim_timed_run(const locksim::RunRequest& request, std::ostream& out, std::ostream& err) {
+  return run_in_systemc([&] { return locksim::run_run_command(request, out, err); });
+}
+
+extern "C" int locksim_timed_bench(std::ostream& out) {
+  return run_in_systemc([&] { return locksim::bench::run_timed_bench(out); });
+}

@@ -1,0 +1,146 @@
+// `locksim explore` and `locksim litmus` as a user runs them.
+#include <gtest/gtest.h>
+
+#include "tests/cli_runner.h"
+
+namespace locksim {
+namespace {
+
+using testing::run_locksim;
+using testing::write_temp;
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(Explore, StoreBufferingWitnessIsTheShortestSchedule) {
+  auto r = run_locksim({"explore", "scenarios/sb.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "Condition exists (0:rax=0 /\\ 1:rax=0)\nOk\n")) << r.out;
+  // Both loads must run before either store drains: 2 instructions and a ret
+  // per thread, one drain each, at least; 8 steps is the minimum.
+  EXPECT_TRUE(contains(r.out, "Witness (shortest schedule, 8 steps):")) << r.out;
+  EXPECT_TRUE(contains(r.out, "reads [y] = 0x0")) << r.out;
+}
+
+TEST(Explore, FencesAndLocksHold) {
+  for (const char* s : {"scenarios/sb_mfence.yaml", "scenarios/mp.yaml", "scenarios/peterson_mfence.yaml",
+                        "scenarios/dekker_mfence.yaml", "scenarios/counter2_locked.yaml"}) {
+    auto r = run_locksim({"explore", s});
+    EXPECT_EQ(r.exit_code, 0) << s << "\n" << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "\nOk\n")) << s;
+  }
+}
+
+TEST(Explore, UnfencedMutualExclusionFailsWithAStoreBufferSchedule) {
+  for (const char* s : {"scenarios/peterson.yaml", "scenarios/dekker.yaml", "scenarios/counter2_plain.yaml"}) {
+    auto r = run_locksim({"explore", s});
+    EXPECT_EQ(r.exit_code, 1) << s << "\n" << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "\nNo\nCounterexample (shortest schedule,")) << r.out;
+    EXPECT_TRUE(contains(r.out, "violates: forall (counter=")) << r.out;
+  }
+  // Peterson breaks because a thread reads the other's flag while its own
+  // store still sits in its buffer.
+  auto r = run_locksim({"explore", "scenarios/peterson.yaml"});
+  EXPECT_TRUE(contains(r.out, "[flag0] <- 0x1 (buffered)")) << r.out;
+  EXPECT_TRUE(contains(r.out, "T0 drain [flag0] <- 0x1")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Final state: counter=1;")) << r.out;
+}
+
+TEST(Explore, MaxStatesGivesIncomplete) {
+  auto r = run_locksim({"explore", "scenarios/peterson_mfence.yaml", "--max-states", "10"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_TRUE(contains(r.out, "incomplete: --max-states reached")) << r.out;
+  EXPECT_TRUE(contains(r.out, "\nIncomplete\n")) << r.out;
+}
+
+struct BadCheck {
+  const char* name;
+  const char* check;
+  const char* message;
+};
+void PrintTo(const BadCheck& c, std::ostream* os) { *os << c.name; }
+
+class ExploreErrors : public ::testing::TestWithParam<BadCheck> {};
+
+TEST_P(ExploreErrors, ExitTwoAtTheCheck) {
+  std::string scenario = std::string("program: ") + LOCKSIM_SOURCE_DIR +
+                         "/scenarios/sb.s\nthreads:\n  - entry: sb_t0\n  - entry: sb_t1\ncheck:\n  " + GetParam().check + "\n";
+  auto path = write_temp(std::string(GetParam().name) + ".yaml", scenario);
+  auto r = run_locksim({"explore", path});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, path + ":6:")) << r.err;
+  EXPECT_TRUE(contains(r.err, GetParam().message)) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, ExploreErrors,
+    ::testing::Values(BadCheck{"unbalanced", "exists: \"(0:rax=0\"", "expected ')' in condition"},
+                      BadCheck{"no_equals", "exists: \"0:rax 0\"", "expected '=' after 'rax'"},
+                      BadCheck{"bad_thread", "exists: \"x:rax=0\"", "expected a thread number before ':'"},
+                      BadCheck{"unknown_register", "forall: \"0:rzz=0\"", "unknown register 'rzz'"},
+                      BadCheck{"unknown_location", "forall: \"nowhere=0\"", "unknown location 'nowhere'"},
+                      BadCheck{"thread_out_of_range", "forall: \"5:rax=0\"", "names thread 5 but the scenario has 2"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Litmus, HerdBlockForStoreBuffering) {
+  auto r = run_locksim({"litmus", std::string(LOCKSIM_SHARED_LITMUS) + "/SB.litmus"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find("Time ")),
+            "Test SB Allowed\nStates 4\n0:EAX=0; 1:EAX=0;\n0:EAX=0; 1:EAX=1;\n0:EAX=1; 1:EAX=0;\n0:EAX=1; 1:EAX=1;\n"
+            "Ok\nWitnesses\nPositive: 1 Negative: 3\nCondition exists (0:EAX=0 /\\ 1:EAX=0)\n"
+            "Observation SB Sometimes 1 3\n");
+}
+
+TEST(Litmus, NotExistsSwapsTheWitnessCounts) {
+  auto r = run_locksim({"litmus", std::string(LOCKSIM_SHARED_LITMUS) + "/n5.litmus"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "Test n5 Forbidden\nStates 3\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Ok\nWitnesses\nPositive: 3 Negative: 0\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "Observation n5 Never 0 3\n")) << r.out;
+}
+
+struct BadLitmus {
+  const char* name;
+  const char* text;
+  const char* expected;  // after "<file>:"
+};
+void PrintTo(const BadLitmus& c, std::ostream* os) { *os << c.name; }
+
+class LitmusErrors : public ::testing::TestWithParam<BadLitmus> {};
+
+TEST_P(LitmusErrors, ExitTwoNamingConstructAndLine) {
+  auto path = write_temp(std::string(GetParam().name) + ".litmus", GetParam().text);
+  auto r = run_locksim({"litmus", path});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, path + ":" + GetParam().expected)) << r.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LitmusErrors,
+    ::testing::Values(
+        BadLitmus{"arch", "ARM T\n{}\n P0 ;\n MOV EAX,$1 ;\nexists (0:EAX=1)\n", "1:1: error: unsupported architecture 'ARM'"},
+        BadLitmus{"no_init", "X86 T\n P0 ;\n", "2:1: error: expected an init block"},
+        BadLitmus{"header", "X86 T\n{}\n Q0 ;\n", "3:1: error: expected thread header 'P0', found 'Q0'"},
+        BadLitmus{"cells", "X86 T\n{}\n P0 | P1 ;\n MOV EAX,$1 ;\nexists (0:EAX=1)\n", "4:1: error: expected 2 cells"},
+        BadLitmus{"instruction", "X86 T\n{}\n P0 ;\n FROB EAX ;\nexists (0:EAX=1)\n",
+                  "4:2: error: unsupported X86 instruction 'FROB'"},
+        BadLitmus{"cmpxchg_x86", "X86 T\n{}\n P0 ;\n CMPXCHG [x],EAX ;\nexists (0:EAX=1)\n",
+                  "4:2: error: CMPXCHG is not implemented for X86"},
+        BadLitmus{"no_condition", "X86 T\n{}\n P0 ;\n MOV EAX,$1 ;\n", "4:1: error: expected a final condition"},
+        BadLitmus{"filter", "X86 T\n{}\n P0 ;\n MOV EAX,$1 ;\nfilter (0:EAX=1)\nexists (0:EAX=1)\n",
+                  "5:1: error: 'filter' clauses are not supported"},
+        BadLitmus{"array", "X86_64 T\n{ int64_t t[2]={1,-1}; }\n P0 ;\n nop ;\nexists (0:rax=0)\n",
+                  "2:1: error: unsupported init 'int64_t t[2]"},
+        BadLitmus{"bad_condition", "X86 T\n{}\n P0 ;\n MOV EAX,$1 ;\nexists (0:EAX=1 /\\ )\n", "5:"},
+        BadLitmus{"att_operand", "X86_64 T\n{}\n P0 ;\n movq $1,%zz ;\nexists (x=1)\n", "4:1: error: unknown register '%zz'"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Litmus, MissingFile) {
+  auto r = run_locksim({"litmus", "no/such.litmus"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "error: cannot open litmus file 'no/such.litmus'")) << r.err;
+}
+
+}  // namespace
+}  // namespace locksim
