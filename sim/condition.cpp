@@ -1,5 +1,6 @@
 #include "sim/condition.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "cpu/input_error.h"
@@ -180,6 +181,20 @@ bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symb
     }
   }
   return false;
+}
+
+std::optional<cpu::RegRef> condition_register(const std::string& name) {
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return cpu::parse_register(lower);
+}
+
+int64_t register_value(const cpu::CpuState& st, cpu::RegRef reg) {
+  uint64_t v = st.regs[reg.gpr];
+  unsigned size = reg.size;
+  if (reg.high8) v >>= 8, size = 1;
+  unsigned shift = 64 - 8 * size;
+  return static_cast<int64_t>(v << shift) >> shift;
 }
 
 std::string quantifier_name(Quantifier q) {

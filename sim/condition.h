@@ -6,8 +6,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "cpu/cpu_state.h"
+#include "cpu/registers.h"
 
 namespace locksim {
 
@@ -45,6 +49,13 @@ using AtomValue = std::function<uint64_t(const CondAtom&)>;
 using SymbolValue = std::function<uint64_t(const std::string&)>;
 
 bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symbol);
+
+// A register as a condition names it ("EAX", "rax", "ah"), or nothing if
+// the name is not a register.
+std::optional<cpu::RegRef> condition_register(const std::string& name);
+// Its value in `st`, sign-extended from the register's width (so that
+// "0:EAX=-1" holds for 0xffffffff).
+int64_t register_value(const cpu::CpuState& st, cpu::RegRef reg);
 
 std::string quantifier_name(Quantifier q);  // "exists", "~exists", "forall"
 

@@ -13,15 +13,6 @@
 #include "sim/tso_explorer.h"
 
 namespace locksim {
-namespace {
-
-int64_t sign_extend(uint64_t v, unsigned size) {
-  unsigned shift = 64 - 8 * size;
-  return static_cast<int64_t>(v << shift) >> shift;
-}
-
-}  // namespace
-
 int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err) {
   Scenario s = load_scenario(request.scenario, {});
   cpu::Program program = cpu::assemble_files(s.program);
@@ -40,9 +31,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     if (a.thread >= 0) {
       if (static_cast<size_t>(a.thread) >= s.threads.size())
         throw InputError(s.file, line, col, fmt::format("condition names thread {} but the scenario has {} threads", a.thread, s.threads.size()));
-      std::string lower = a.name;
-      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-      if (!cpu::parse_register(lower)) throw InputError(s.file, line, col, "condition names unknown register '" + a.name + "'");
+      if (!condition_register(a.name)) throw InputError(s.file, line, col, "condition names unknown register '" + a.name + "'");
     } else if (!program.symbols.count(a.name)) {
       throw InputError(s.file, line, col, "condition names unknown location '" + a.name + "'");
     }
@@ -51,14 +40,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   }
   std::vector<ExplorerThread> threads;
   for (size_t i = 0; i < s.threads.size(); ++i) {
-    cpu::CpuState st;
-    st.regs[cpu::RSP] = stack_top(static_cast<uint32_t>(i));
-    for (const auto& [name, value] : s.threads[i].regs) {
-      if (auto g = cpu::parse_gpr64(name)) st.regs[*g] = value;
-      else if (name == "rflags") st.rflags = (value & cpu::flag::kArithmetic) | cpu::flag::kFixed;
-      else if (name == "fs_base") st.fs_base = value;
-      else if (name == "gs_base") st.gs_base = value;
-    }
+    cpu::CpuState st = initial_state(s.threads[i], static_cast<uint32_t>(i));
     try {
       threads.push_back(ExplorerThread{cpu::find_entry(program, s.threads[i].entry), st});
     } catch (const InputError& e) {
@@ -72,14 +54,9 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
   auto holds = [&](uint32_t state) {
     auto value = [&](const CondAtom& a) -> uint64_t {
-      if (a.thread >= 0) {
-        std::string lower = a.name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        cpu::RegRef r = *cpu::parse_register(lower);
-        uint64_t v = explorer.cpu(state, static_cast<uint32_t>(a.thread)).regs[r.gpr];
-        if (r.high8) v >>= 8;
-        return static_cast<uint64_t>(sign_extend(v, r.high8 ? 1 : r.size));
-      }
+      if (a.thread >= 0)
+        return static_cast<uint64_t>(
+            register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
       return explorer.read_memory(state, program.symbols.at(a.name).address, 8);
     };
     auto symbol = [&](const std::string& n) { return program.symbols.at(n).address; };
@@ -117,14 +94,9 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     for (const auto& a : cond.atoms) {
       auto value = a.thread >= 0 ? fmt::format("{}:{}", a.thread, a.name) : a.name;
       uint64_t v = a.thread >= 0 ? 0 : explorer.read_memory(*decisive, program.symbols.at(a.name).address, 8);
-      if (a.thread >= 0) {
-        std::string lower = a.name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        cpu::RegRef reg = *cpu::parse_register(lower);
-        v = explorer.cpu(*decisive, static_cast<uint32_t>(a.thread)).regs[reg.gpr];
-        if (reg.high8) v >>= 8;
-        v = static_cast<uint64_t>(sign_extend(v, reg.high8 ? 1 : reg.size));
-      }
+      if (a.thread >= 0)
+        v = static_cast<uint64_t>(
+            register_value(explorer.cpu(*decisive, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
       out << fmt::format(" {}={};", value, static_cast<int64_t>(v));
     }
     out << "\n";

@@ -275,17 +275,8 @@ class LitmusReader {
       text = trim(text.substr(colon + 1));
       if (text.empty()) return label;
     }
-    if (arch_ == "X86_64") return label + translate_att(text, c, thread);
-    std::istringstream in(text);
-    std::string mnemonic;
-    in >> mnemonic;
-    std::string prefix;
-    if (lower(mnemonic) == "lock") {
-      prefix = "lock ";
-      in >> mnemonic;
-    }
-    std::string rest;
-    std::getline(in, rest);
+    if (arch_ == "X86_64") return label + translate_att(text, thread);
+    auto [prefix, mnemonic, rest] = split_instruction(text);
     std::string m = lower(mnemonic);
     static const std::set<std::string> kKnown = {"mov", "xchg", "add", "sub", "xor", "or", "and", "inc", "dec", "cmp",
                                                 "mfence", "lfence", "sfence", "nop", "jmp", "je", "jne", "cmpxchg"};
@@ -306,17 +297,24 @@ class LitmusReader {
     return out;
   }
 
-  std::string translate_att(const std::string& text, const Cell& c, size_t thread) const {
+  struct SplitInstruction {
+    std::string prefix, mnemonic, operands;
+  };
+  // "LOCK ADD [x],$1" -> {"lock ", "ADD", "[x],$1"}
+  static SplitInstruction split_instruction(const std::string& text) {
     std::istringstream in(text);
-    std::string mnemonic;
-    in >> mnemonic;
-    std::string prefix;
-    if (lower(mnemonic) == "lock") {
-      prefix = "lock ";
-      in >> mnemonic;
+    SplitInstruction out;
+    in >> out.mnemonic;
+    if (lower(out.mnemonic) == "lock") {
+      out.prefix = "lock ";
+      in >> out.mnemonic;
     }
-    std::string rest;
-    std::getline(in, rest);
+    std::getline(in, out.operands);
+    return out;
+  }
+
+  std::string translate_att(const std::string& text, size_t thread) const {
+    auto [prefix, mnemonic, rest] = split_instruction(text);
     std::vector<std::string> ops;
     int depth = 0;
     std::string cur;
@@ -340,7 +338,6 @@ class LitmusReader {
     // herd7's operand order for these two differs from GNU as.
     if ((m.rfind("cmpxchg", 0) == 0 || m.rfind("cmovc", 0) == 0) && ops.size() == 2) std::swap(ops[0], ops[1]);
     if ((m[0] == 'j') && ops.size() == 1) ops[0] += "_P" + std::to_string(thread);
-    (void)c;
     std::string out = prefix + m;
     for (size_t k = 0; k < ops.size(); ++k) out += (k ? ", " : " ") + ops[k];
     return out;
@@ -413,7 +410,7 @@ LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
   for (const auto& a : cond.atoms) {
     if (a.thread < 0 && !program.symbols.count(a.name))
       throw InputError(path, 1, 1, "condition names unknown location '" + a.name + "'");
-    if (a.thread >= 0 && (static_cast<size_t>(a.thread) >= threads.size() || !cpu::parse_register(lower(a.name))))
+    if (a.thread >= 0 && (static_cast<size_t>(a.thread) >= threads.size() || !condition_register(a.name)))
       throw InputError(path, 1, 1, fmt::format("condition names unknown register {}:{}", a.thread, a.name));
   }
 
@@ -423,12 +420,8 @@ LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
   r.quantifier = quantifier_name(cond.quantifier);
   r.condition = cond.text;
   auto value_of = [&](uint32_t state, const CondAtom& a) -> int64_t {
-    if (a.thread >= 0) {
-      cpu::RegRef reg = *cpu::parse_register(lower(a.name));
-      uint64_t v = explorer.cpu(state, static_cast<uint32_t>(a.thread)).regs[reg.gpr];
-      if (reg.high8) v >>= 8;
-      return sign_extend(v, reg.high8 ? 1 : reg.size);
-    }
+    if (a.thread >= 0)
+      return register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name));
     return sign_extend(explorer.read_memory(state, program.symbols.at(a.name).address, mem_size), mem_size);
   };
   std::map<std::string, bool> seen;  // projected state -> P

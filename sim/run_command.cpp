@@ -134,14 +134,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   Machine machine(s.machine, program, s.seed, s.jitter);
   for (size_t i = 0; i < s.threads.size(); ++i) {
-    cpu::CpuState st;
-    st.regs[cpu::RSP] = stack_top(static_cast<uint32_t>(i));
-    for (const auto& [name, value] : s.threads[i].regs) {
-      if (auto g = cpu::parse_gpr64(name)) st.regs[*g] = value;
-      else if (name == "rflags") st.rflags = (value & cpu::flag::kArithmetic) | cpu::flag::kFixed;
-      else if (name == "fs_base") st.fs_base = value;
-      else if (name == "gs_base") st.gs_base = value;
-    }
+    cpu::CpuState st = initial_state(s.threads[i], static_cast<uint32_t>(i));
     machine.assign_thread(static_cast<uint32_t>(i), entries[i], st);
   }
   sc_core::sc_trace_file* vcd = nullptr;

@@ -8,6 +8,7 @@
 
 #include "cpu/input_error.h"
 #include "cpu/registers.h"
+#include "sim/stack_layout.h"
 #include "sim/value_parse.h"
 
 namespace locksim {
@@ -66,6 +67,18 @@ void flatten_overrides(const std::string& file, const YAML::Node& n, const std::
 }
 
 }  // namespace
+
+cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index) {
+  cpu::CpuState st;
+  st.regs[cpu::RSP] = stack_top(index);
+  for (const auto& [name, value] : spec.regs) {
+    if (auto g = cpu::parse_gpr64(name)) st.regs[*g] = value;
+    else if (name == "rflags") st.rflags = (value & cpu::flag::kArithmetic) | cpu::flag::kFixed;
+    else if (name == "fs_base") st.fs_base = value;
+    else if (name == "gs_base") st.gs_base = value;
+  }
+  return st;
+}
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine) {
   if (!std::filesystem::is_regular_file(path)) throw InputError("cannot open scenario '" + path + "'");

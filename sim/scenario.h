@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "cpu/cpu_state.h"
 #include "sim/machine_config.h"
 
 namespace locksim {
@@ -36,6 +37,9 @@ struct Scenario {
   uint32_t jitter = 0;
   std::optional<CheckSpec> check;
 };
+
+// Thread `index`'s starting registers: its own stack, then the scenario's regs.
+cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index);
 
 // Loads and validates a scenario. `machine` (a config name or path, if not
 // empty) replaces the scenario's machine; `sets` are --set KEY=VALUE

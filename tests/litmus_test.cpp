@@ -28,6 +28,19 @@ std::string squash(const std::string& s) {
   return out;
 }
 
+// One final state, with its bindings as a set: "0:EAX=0; 1:EAX=1;" and
+// "1:EAX=1;0:EAX=0;" compare equal.
+std::string normalize_state(const std::string& state) {
+  std::set<std::string> bindings;
+  std::stringstream in(squash(state));
+  std::string one;
+  while (std::getline(in, one, ';'))
+    if (!one.empty()) bindings.insert(one);
+  std::string norm;
+  for (const auto& b : bindings) norm += b + ";";
+  return norm;
+}
+
 std::vector<Row> rows() {
   std::vector<Row> out;
   for (std::string folder : {"", "x86_64"}) {
@@ -44,17 +57,7 @@ std::vector<Row> rows() {
       Row r{dir, cols[0], cols[5], cols[8], {}};
       std::stringstream states(cols[10]);
       std::string st;
-      while (std::getline(states, st, '|')) {
-        // Bindings inside a state are compared as a set.
-        std::set<std::string> b;
-        std::stringstream bs(squash(st));
-        std::string one;
-        while (std::getline(bs, one, ';'))
-          if (!one.empty()) b.insert(one);
-        std::string norm;
-        for (const auto& x : b) norm += x + ";";
-        r.states.insert(norm);
-      }
+      while (std::getline(states, st, '|')) r.states.insert(normalize_state(st));
       out.push_back(r);
     }
   }
@@ -68,16 +71,7 @@ TEST_P(SharedLitmus, MatchesX86TsoVerdict) {
   LitmusResult r = run_litmus(row.folder + "/" + row.file, 2'000'000);
   ASSERT_TRUE(r.complete);
   std::set<std::string> got;
-  for (const auto& s : r.states) {
-    std::set<std::string> b;
-    std::stringstream bs(squash(s));
-    std::string one;
-    while (std::getline(bs, one, ';'))
-      if (!one.empty()) b.insert(one);
-    std::string norm;
-    for (const auto& x : b) norm += x + ";";
-    got.insert(norm);
-  }
+  for (const auto& s : r.states) got.insert(normalize_state(s));
   EXPECT_EQ(got, row.states);
   EXPECT_EQ(r.observation, row.observation);
   EXPECT_EQ(r.ok ? "Ok" : "No", row.result);
