@@ -129,6 +129,12 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   std::filesystem::create_directories(request.out_dir, ec);
   if (ec || !std::filesystem::is_directory(request.out_dir))
     throw InputError("--out: cannot create directory '" + request.out_dir + "'");
+  std::string vcd_base;
+  if (!request.vcd.empty()) {
+    // SystemC would only report an unwritable trace file after elaborating.
+    vcd_base = request.vcd.ends_with(".vcd") ? request.vcd.substr(0, request.vcd.size() - 4) : request.vcd;
+    if (!std::ofstream(vcd_base + ".vcd")) throw InputError("--vcd: cannot write '" + vcd_base + ".vcd'");
+  }
 
   // "Simulation stopped by user" is how every run ends; not news.
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
@@ -138,9 +144,8 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     machine.assign_thread(static_cast<uint32_t>(i), entries[i], st);
   }
   sc_core::sc_trace_file* vcd = nullptr;
-  if (!request.vcd.empty()) {
-    std::string base = request.vcd.ends_with(".vcd") ? request.vcd.substr(0, request.vcd.size() - 4) : request.vcd;
-    vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
+  if (!vcd_base.empty()) {
+    vcd = sc_core::sc_create_vcd_trace_file(vcd_base.c_str());
     vcd->set_time_unit(1, sc_core::SC_NS);
     machine.trace_to(vcd);
   }

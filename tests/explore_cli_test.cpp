@@ -45,6 +45,12 @@ TEST(Explore, UnfencedMutualExclusionFailsWithAStoreBufferSchedule) {
   EXPECT_TRUE(contains(r.out, "Final state: counter=1;")) << r.out;
 }
 
+TEST(Explore, BadMaxStatesIsBadInput) {
+  auto r = run_locksim({"explore", "scenarios/sb.yaml", "--max-states", "lots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "--max-states")) << r.err;
+}
+
 TEST(Explore, MaxStatesGivesIncomplete) {
   auto r = run_locksim({"explore", "scenarios/peterson_mfence.yaml", "--max-states", "10"});
   EXPECT_EQ(r.exit_code, 3);

@@ -74,6 +74,9 @@ std::vector<BadScenario> cases() {
       {"set_no_equals", kThreads, {"--set", "cores"}, "expected KEY=VALUE"},
       {"bad_machine_flag", kThreads, {"--machine", "nonesuch"}, "error: machine 'nonesuch' not found"},
       {"jitter_out_of_range", kThreads, {"--jitter", "-4"}, "--jitter"},
+      {"seed_not_a_number", kThreads, {"--seed", "x"}, "--seed"},
+      {"vcd_unwritable", kThreads, {"--vcd", "/nonexistent/dir/trace.vcd"},
+       "error: --vcd: cannot write '/nonexistent/dir/trace.vcd'"},
   };
 }
 
