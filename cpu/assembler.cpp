@@ -96,8 +96,7 @@ class Assembler {
     size_t start = 0;
     for (size_t i = 0; i < tokens.size(); ++i) {
       if (tokens[i].kind == TokenKind::EndOfStatement) {
-        statement(std::vector<Token>(tokens.begin() + static_cast<long>(start), tokens.begin() + static_cast<long>(i)),
-                  tokens[i]);
+        statement(std::vector<Token>(tokens.begin() + static_cast<long>(start), tokens.begin() + static_cast<long>(i)));
         start = i + 1;
       }
     }
@@ -135,7 +134,7 @@ class Assembler {
     return p == std::string::npos ? name : name.substr(0, p) + " (numeric local label)";
   }
 
-  void statement(std::vector<Token> toks, const Token& end) {
+  void statement(std::vector<Token> toks) {
     size_t i = 0;
     // Labels: "name:" or "1:", any number of them.
     while (i + 1 < toks.size() && toks[i].kind == TokenKind::Ident && toks[i + 1].punct(":")) {
@@ -154,7 +153,7 @@ class Assembler {
     if (head.text[0] == '.') {
       if (pending_lock_ || pending_rep_)
         fail(head, "prefix must be followed by an instruction, found '" + head.text + "'");
-      directive(head, rest, end);
+      directive(head, rest);
       return;
     }
     instruction(head, rest);
@@ -234,7 +233,7 @@ class Assembler {
     else fail(at, "unsupported section '" + name + "' (expected .text, .data, .rodata, .bss or .note*)");
   }
 
-  void directive(const Token& head, const std::vector<Token>& rest, const Token& end) {
+  void directive(const Token& head, const std::vector<Token>& rest) {
     const std::string& d = head.text;
     auto args = split_args(rest);
     auto need_args = [&](size_t lo, size_t hi) {
@@ -334,7 +333,6 @@ class Assembler {
     } else {
       fail(head, "unknown directive '" + d + "'");
     }
-    (void)end;
   }
 
   void instruction(const Token& head, std::vector<Token> rest) {
@@ -383,7 +381,7 @@ class Assembler {
     if (!m) fail(mnem, "unknown instruction '" + mnem.text + "'");
     if (section_ != kText) fail(mnem, "instruction '" + mnem.text + "' outside .text");
     std::vector<ParsedOperand> ops;
-    for (auto& a : split_args(rest)) ops.push_back(parse_operand(a, m->op));
+    for (auto& a : split_args(rest)) ops.push_back(parse_operand(a));
     PendingInstr p{cur_, chunk().size(), mnem, Instr{}, std::move(ops)};
     mnem.text = lower;
     check_operands(file().name, mnem, *m, p.operands, lock, p.instr);
@@ -399,7 +397,7 @@ class Assembler {
     return *r;
   }
 
-  ParsedOperand parse_operand(std::vector<Token> toks, Op op) {
+  ParsedOperand parse_operand(std::vector<Token> toks) {
     ParsedOperand o;
     o.at = toks[0];
     size_t i = 0;
@@ -484,7 +482,6 @@ class Assembler {
       if (s != 1 && s != 2 && s != 4 && s != 8) fail(parts[2][0], "scale must be 1, 2, 4 or 8, found " + std::to_string(s));
       o.mem.scale = static_cast<uint8_t>(s);
     }
-    (void)op;
     return o;
   }
 

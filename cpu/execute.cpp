@@ -427,11 +427,8 @@ StepOutcome Exec::run() {
       break;
     }
     case Op::Neg:
-      rmw(in_.operands[0], size, [&](uint64_t a) {
-        uint64_t r = alu(Op::Sub, 0, a, size, st_);
-        set_flag(st_, flag::CF, (a & size_mask(size)) != 0);
-        return r;
-      });
+      // 0 - a: CF comes out as a != 0, as neg defines it.
+      rmw(in_.operands[0], size, [&](uint64_t a) { return alu(Op::Sub, 0, a, size, st_); });
       break;
     case Op::Not:
       rmw(in_.operands[0], size, [&](uint64_t a) { return ~a; });

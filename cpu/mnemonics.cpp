@@ -375,10 +375,9 @@ std::optional<Mnemonic> decode_mnemonic(std::string_view name) {
         return Mnemonic{Op::Cmovcc, suffix_size(rest.back()), 0, *c};
   }
   for (const auto& [base, op] : kSuffixed) {
-    bool movabs = base == "movabs";
-    if (name == base) return Mnemonic{op, 0, 0, Cond::O, movabs};
+    if (name == base) return Mnemonic{op};
     if (name.size() == base.size() + 1 && name.substr(0, base.size()) == base && suffix_size(name.back()))
-      return Mnemonic{op, suffix_size(name.back()), 0, Cond::O, movabs};
+      return Mnemonic{op, suffix_size(name.back())};
   }
   return std::nullopt;
 }

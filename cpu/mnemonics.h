@@ -17,7 +17,6 @@ struct Mnemonic {
   uint8_t size = 0;      // from an explicit b/w/l/q suffix, else 0
   uint8_t src_size = 0;  // movz*/movs* source size
   Cond cond = Cond::O;
-  bool is_movabs = false;
 };
 
 std::optional<Mnemonic> decode_mnemonic(std::string_view name);

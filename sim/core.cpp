@@ -201,7 +201,7 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
     return;
   }
   // Fault now, as the instruction would, not later in the drain.
-  (void)memory_.load(address, size);
+  memory_.require_mapped(address, size, true);
   if (sb_.capacity() == 0) {
     write_through(address, size, value);
     return;
@@ -225,9 +225,8 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   touched_memory_ = true;
   spin_.pure = false;
   wait_store_buffer_drained(stats_.stall_drain_lock, "its store buffer to drain before a LOCK'd instruction");
-  (void)memory_.load(address, size);  // fault before taking any lock
+  memory_.require_mapped(address, size, true);  // fault before taking any lock
   uint64_t first = line_of(address), last = line_of(address + size - 1);
-  uint64_t start = now_cycles();
   waiting_on_ = "a LOCK'd access";
   bool split = first != last;
   bus_locked_ = split || config_.lock_mode == LockMode::BusLock;
@@ -240,7 +239,6 @@ void Core::lock_begin(uint64_t address, unsigned size) {
     if (!bus_locked_) locked_lines_.push_back(line);
   }
   waiting_on_ = "nothing";
-  (void)start;
   stats_.stall_interconnect += bus_wait;
   stats_.stall_drain_lock += fetch;  // fetching the line; lock_end pays it with the RMW
   local_ += fetch;

@@ -12,18 +12,29 @@
 namespace locksim {
 namespace {
 
-// Memory as seen by one state: the base image plus the state's changed words.
+using Words = std::vector<std::pair<uint64_t, uint64_t>>;
+
+// A byte of one state's memory: its changed words, else the base image.
+uint8_t byte_at(const cpu::FlatMemory& base, const Words& words, uint64_t a) {
+  uint64_t w = a & ~uint64_t{7};
+  auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(w, uint64_t{0}),
+                             [](const auto& x, const auto& y) { return x.first < y.first; });
+  if (it != words.end() && it->first == w) return static_cast<uint8_t>(it->second >> (8 * (a - w)));
+  return static_cast<uint8_t>(base.peek(a, 1));
+}
+
+uint64_t read_at(const cpu::FlatMemory& base, const Words& words, uint64_t a, unsigned size) {
+  uint64_t v = 0;
+  for (unsigned i = 0; i < size; ++i) v |= static_cast<uint64_t>(byte_at(base, words, a + i)) << (8 * i);
+  return v;
+}
+
+// Memory as seen by one state, for writing: the base image plus the state's changed words.
 class StateMemory {
  public:
-  StateMemory(const cpu::FlatMemory& base, std::vector<std::pair<uint64_t, uint64_t>>& words) : base_(base), words_(words) {}
+  StateMemory(const cpu::FlatMemory& base, Words& words) : base_(base), words_(words) {}
 
-  uint8_t byte(uint64_t a) const {
-    uint64_t w = a & ~uint64_t{7};
-    auto it = std::lower_bound(words_.begin(), words_.end(), std::make_pair(w, uint64_t{0}),
-                               [](const auto& x, const auto& y) { return x.first < y.first; });
-    if (it != words_.end() && it->first == w) return static_cast<uint8_t>(it->second >> (8 * (a - w)));
-    return static_cast<uint8_t>(base_.peek(a, 1));
-  }
+  uint8_t byte(uint64_t a) const { return byte_at(base_, words_, a); }
   void set_byte(uint64_t a, uint8_t v) {
     uint64_t w = a & ~uint64_t{7};
     auto it = std::lower_bound(words_.begin(), words_.end(), std::make_pair(w, uint64_t{0}),
@@ -32,18 +43,13 @@ class StateMemory {
     unsigned shift = static_cast<unsigned>(8 * (a - w));
     it->second = (it->second & ~(uint64_t{0xff} << shift)) | (static_cast<uint64_t>(v) << shift);
   }
-  uint64_t read(uint64_t a, unsigned size) const {
-    uint64_t v = 0;
-    for (unsigned i = 0; i < size; ++i) v |= static_cast<uint64_t>(byte(a + i)) << (8 * i);
-    return v;
-  }
   void write(uint64_t a, unsigned size, uint64_t v) {
     for (unsigned i = 0; i < size; ++i) set_byte(a + i, static_cast<uint8_t>(v >> (8 * i)));
   }
 
  private:
   const cpu::FlatMemory& base_;
-  std::vector<std::pair<uint64_t, uint64_t>>& words_;
+  Words& words_;
 };
 
 // What one instruction did to memory, for schedules.
@@ -263,8 +269,7 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
 }
 
 uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned size) const {
-  auto words = states_[state].memory;
-  return StateMemory(base_, words).read(address, size);
+  return read_at(base_, states_[state].memory, address, size);
 }
 
 std::string TsoExplorer::location_name(uint64_t address) const {
