@@ -9,8 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "cache/interconnect.h"
 #include "cache/l1_cache.h"
 #include "cpu/flat_memory.h"
