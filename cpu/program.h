@@ -62,6 +62,9 @@ struct Program {
     auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
     return b == std::string::npos ? "" : t.substr(b, e - b + 1);
   }
+  // A data address as reports show it: "label", "label+off" within 64 bytes
+  // of the nearest label below it, else hex.
+  std::string location_name(uint64_t address) const;
   // "file:line" of an instruction, for reports.
   std::string where(const Instr& instr) const {
     return files[instr.location.file] + ":" + std::to_string(instr.location.line);

@@ -55,6 +55,7 @@ void Core::run() {
     for (;;) {
       const cpu::Instr& in = code[state_.pc];
       touched_memory_ = false;
+      current_instr_ = state_.pc;
       cpu::StepOutcome outcome = cpu::execute(program_, in, state_, *this);
       ++stats_.instructions;
       if (!touched_memory_) {
@@ -100,6 +101,7 @@ void Core::drain() {
         latency += g.latency;
       }
       memory_.store(s.address, s.size, s.value);
+      if (execution_) execution_->commit(s.event);
       for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
       occupancy_.pop(now_cycles());
       sb_.drain_head();
@@ -127,14 +129,28 @@ void Core::wait_store_buffer_drained(uint64_t& stall, const char* why) {
   stall += now_cycles() - start;
 }
 
+uint64_t Core::recorded_read(uint64_t address, unsigned size, uint64_t value) {
+  if (execution_) execution_->read_memory(id_, current_instr_, address, size, value);
+  return value;
+}
+
+uint32_t Core::recorded_write(uint64_t address, unsigned size, uint64_t value, bool committed) {
+  if (!execution_) return 0;
+  uint32_t w = execution_->write(id_, current_instr_, address, size, value);
+  if (committed) execution_->commit(w);
+  return w;
+}
+
 uint64_t Core::load(uint64_t address, unsigned size) {
   touched_memory_ = true;
-  if (in_lock_) return memory_.load(address, size);  // the locked line is ours
+  if (in_lock_) return recorded_read(address, size, memory_.load(address, size));  // the locked line is ours
   if (local_ && !alone_until_local_time()) sync();
   uint64_t value;
   for (;;) {
-    auto f = sb_.forward(address, size, value);
+    uint32_t source = 0;
+    auto f = sb_.forward(address, size, value, source);
     if (f == StoreBuffer::Forward::Full) {
+      if (execution_) execution_->read_forwarded(id_, current_instr_, address, size, value, source);
       spin_.pure = false;
       ++stats_.forwarded_loads;
       local_ += config_.store_forward_latency;
@@ -151,7 +167,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     stats_.stall_store_forward += now_cycles() - start;
   }
   uint64_t first = line_of(address), last = line_of(address + size - 1);
-  if (config_.spin_fast_forward) spin_check(program_.code[state_.pc], first, last);
+  if (config_.spin_fast_forward && !execution_) spin_check(program_.code[state_.pc], first, last);
   for (uint64_t line = first; line <= last; ++line) {
     if (l1_.state(line) != cache::Mesi::I) {
       ++l1_.stats.hits;
@@ -171,7 +187,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   }
   value = memory_.load(address, size);
   local_ += config_.l1_hit_latency;
-  return value;
+  return recorded_read(address, size, value);
 }
 
 void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
@@ -186,6 +202,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
     bus_wait += g.waited;
   }
   memory_.store(address, size, value);
+  recorded_write(address, size, value, true);
   for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
   waiting_on_ = "nothing";
   stats_.stall_interconnect += bus_wait;
@@ -198,6 +215,7 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
   spin_.pure = false;
   if (in_lock_) {
     memory_.store(address, size, value);
+    recorded_write(address, size, value, true);
     return;
   }
   // Fault now, as the instruction would, not later in the drain.
@@ -216,7 +234,8 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
   }
   local_ += config_.alu_latency;
   occupancy_.push(logical_now());
-  sb_.push(BufferedStore{address, static_cast<uint8_t>(size), value, logical_now()});
+  sb_.push(BufferedStore{address, static_cast<uint8_t>(size), value, logical_now(),
+                         recorded_write(address, size, value, false)});
   sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
   sb_pushed_.notify(local_ * cycle());  // the drainer wakes when the store retires
 }
@@ -302,7 +321,10 @@ void Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
       state_.rflags == spin_.rflags) {
     bool held = true;
     for (uint64_t line : spin_.lines) held = held && l1_.state(line) != cache::Mesi::I;
-    if (held)
+    // One load per iteration: with two, an invalidation between them would
+    // be seen mid-iteration, which resuming at an iteration start cannot
+    // reproduce.
+    if (held && l1_.stats.hits - spin_.hits == 1)
       fast_forward(logical_now() - spin_.time, stats_.instructions - spin_.instructions, l1_.stats.hits - spin_.hits);
   }
   // (Re)start watching from this load: on first use, when the loop comes
@@ -345,7 +367,9 @@ void Core::fast_forward(uint64_t period, uint64_t instructions_per_iteration, ui
   for (;;) {
     sc_core::wait(chunk * cycle(), spin_wake_);  // wakes now and then so the watchdog sees progress
     const bool invalidated = !sc_core::timed_out();
-    credit_skipped_iterations(now_cycles());
+    // The load this began at has already read its line: an invalidation in
+    // the same cycle comes after it, as in plain execution.
+    credit_skipped_iterations(std::max(now_cycles(), ff_.next + 1));
     if (invalidated) break;
   }
   interconnect_.unwatch(id_);

@@ -19,6 +19,7 @@
 #include "cpu/flat_memory.h"
 #include "cpu/mem_port.h"
 #include "cpu/program.h"
+#include "sim/execution.h"
 #include "sim/machine_config.h"
 #include "sim/occupancy_histogram.h"
 #include "sim/store_buffer.h"
@@ -50,6 +51,9 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
 
   // Gives the core a thread to run from time 0 (before sc_start).
   void assign(uint32_t entry, const cpu::CpuState& initial);
+  // Records every access into `execution` (for the SC check). Spin-loop
+  // fast-forward is off then: skipped iterations would go unrecorded.
+  void record_to(Execution* execution) { execution_ = execution; }
   // The run stops at this cycle: a core never runs ahead of it.
   void set_end_cycle(uint64_t end) { end_cycle_ = end; }
   // After the run: counts the iterations a fast-forwarding spin loop skipped
@@ -87,6 +91,9 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   bool alone_until_local_time() const;
   void wait_store_buffer_drained(uint64_t& stall, const char* why);
   void write_through(uint64_t address, unsigned size, uint64_t value);
+  // Record an access when an Execution is attached; pass the value through.
+  uint64_t recorded_read(uint64_t address, unsigned size, uint64_t value);
+  uint32_t recorded_write(uint64_t address, unsigned size, uint64_t value, bool committed);
   void check_finished();
   // Spin-loop fast-forward. At a load that starts an iteration again with
   // the same registers, flags and pc, an empty store buffer, and nothing in
@@ -121,6 +128,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
     uint64_t time = 0, instructions = 0, hits = 0;
     std::vector<uint64_t> lines;
   } spin_;
+  Execution* execution_ = nullptr;
+  uint32_t current_instr_ = 0;  // for recording: the instruction executing
   uint64_t next_drain_cycle_ = 0;  // one L1 write per cycle
   uint64_t local_ = 0;
   bool touched_memory_ = false;

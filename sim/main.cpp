@@ -71,6 +71,9 @@ int cli_main(int argc, char** argv) {
   run_cmd->add_option("--vcd", run.vcd, "Write a VCD waveform (store-buffer occupancy per core)");
   run_cmd->add_option("--machine", run.machine, "Run on this machine instead (a configs/ name or a YAML path)");
   run_cmd->add_option("--seed", run.seed, "Seed for timing jitter (replaces the scenario's)");
+  run_cmd->add_flag("--check-sc", run.check_sc,
+                    "Record every memory access and report whether the run was sequentially consistent; if not,\n"
+                    "print a cycle of po/rf/co/fr edges: the reordering the run exhibited");
   run_cmd->add_option("--jitter", run.jitter, "Up to this many extra cycles per bus transaction, seeded")
       ->check(CLI::Range(0, 1000000));
   run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog.");

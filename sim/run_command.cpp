@@ -9,6 +9,7 @@
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "sim/machine.h"
+#include "sim/sc_check.h"
 #include "sim/stack_layout.h"
 #include "sim/scenario.h"
 
@@ -86,6 +87,27 @@ Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine
   return j;
 }
 
+Json sc_check_json(const ScVerdict& v, const Execution& execution, const cpu::Program& program) {
+  Json j;
+  j["consistent"] = v.consistent;
+  j["events"] = v.events;
+  j["edges"] = v.edges;
+  j["events_on_cycles"] = v.events_on_cycles;
+  j["cycle"] = Json::array();
+  for (const auto& step : v.cycle) {
+    const MemoryEvent& e = execution.events()[step.event];
+    const cpu::Instr& in = program.code[e.instr];
+    j["cycle"].push_back({{"thread", e.thread},
+                          {"where", program.where(in)},
+                          {"instruction", program.source_text(in)},
+                          {"access", e.write ? "write" : "read"},
+                          {"location", program.location_name(e.address)},
+                          {"value", hex64(e.value)},
+                          {"to_next", relation_name(step.to_next)}});
+  }
+  return j;
+}
+
 void flatten(const Json& j, const std::string& prefix, std::string& csv) {
   if (j.is_object()) {
     for (const auto& [k, v] : j.items()) flatten(v, prefix.empty() ? k : prefix + "." + k, csv);
@@ -149,10 +171,17 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     vcd->set_time_unit(1, sc_core::SC_NS);
     machine.trace_to(vcd);
   }
+  Execution execution;
+  if (request.check_sc) machine.record_to(&execution);
   RunResult result = machine.run(s.max_cycles);
   if (vcd) sc_core::sc_close_vcd_trace_file(vcd);
 
   Json stats = collect_stats(s, program, machine, result);
+  std::optional<ScVerdict> sc;
+  if (request.check_sc) {
+    sc = check_sc(execution);
+    stats["sc_check"] = sc_check_json(*sc, execution, program);
+  }
   std::string csv = "metric,value\n";
   flatten(stats, "", csv);
   const std::filesystem::path dir(request.out_dir);
@@ -174,6 +203,15 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   std::string mem;
   for (const auto& [k, v] : stats["memory"].items()) mem += " " + k + "=" + v.get<std::string>();
   if (!mem.empty()) out << "memory:" << mem << "\n";
+  if (sc) {
+    out << fmt::format("SC check: {} events, {} edges (po rf co fr): {}\n", sc->events, sc->edges,
+                       sc->consistent ? "sequentially consistent" : "NOT sequentially consistent");
+    if (!sc->consistent) {
+      out << fmt::format("  {} events lie on cycles; a shortest cycle found, the reordering this run exhibited:\n",
+                         sc->events_on_cycles);
+      for (const auto& line : describe_cycle(*sc, execution, program)) out << "    " << line << "\n";
+    }
+  }
   out << "stats: " << (dir / "stats.json").string() << ", " << (dir / "stats.csv").string() << ", "
       << (dir / "config.resolved.yaml").string() << "\n";
   err << result.report;

@@ -17,6 +17,7 @@ struct RunRequest {
   std::string machine;             // replaces the scenario's machine when set
   std::optional<uint64_t> seed;    // replace the scenario's seed / jitter
   std::optional<uint32_t> jitter;
+  bool check_sc = false;           // record the execution and check it is sequentially consistent
 };
 
 // Exit codes: 0 every thread returned; 3 a CPU fault; 4 max_cycles or the

@@ -12,6 +12,7 @@ struct BufferedStore {
   uint8_t size;
   uint64_t value;
   uint64_t ready_at;  // cycle at which the store retired
+  uint32_t event;     // its write in a recorded Execution, if any
 };
 
 class StoreBuffer {
@@ -30,14 +31,16 @@ class StoreBuffer {
   enum class Forward { None, Full, Partial };
   // Looks for the youngest entry overlapping [address, address+size). Full:
   // it covers every byte and `value` holds them; Partial: the load must wait
-  // for that entry to drain, as hardware does.
-  Forward forward(uint64_t address, unsigned size, uint64_t& value) const {
+  // for that entry to drain, as hardware does. `event` gets a Full match's
+  // recorded write.
+  Forward forward(uint64_t address, unsigned size, uint64_t& value, uint32_t& event) const {
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
       uint64_t s = it->address, e = it->address + it->size;
       if (e <= address || s >= address + size) continue;
       if (s <= address && address + size <= e) {
         uint64_t shifted = it->value >> (8 * (address - s));
         value = size == 8 ? shifted : shifted & ((uint64_t{1} << (8 * size)) - 1);
+        event = it->event;
         return Forward::Full;
       }
       return Forward::Partial;

@@ -272,15 +272,6 @@ uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned siz
   return read_at(base_, states_[state].memory, address, size);
 }
 
-std::string TsoExplorer::location_name(uint64_t address) const {
-  const cpu::Symbol* best = nullptr;
-  for (const auto& l : program_.data_labels)
-    if (l.address <= address && (!best || l.address > best->address)) best = &l;
-  if (best && address - best->address < 64)
-    return address == best->address ? best->name : fmt::format("{}+{}", best->name, address - best->address);
-  return fmt::format("{:#x}", address);
-}
-
 std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
   std::vector<uint32_t> path;
   for (uint32_t s = state; s != 0; s = states_[s].parent) path.push_back(s);
@@ -294,7 +285,7 @@ std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
       TsoStore head = cur.threads[t].buffer.front();
       cur.threads[t].buffer.erase(cur.threads[t].buffer.begin());
       StateMemory(base_, cur.memory).write(head.address, head.size, head.value);
-      lines.push_back(fmt::format("T{} drain [{}] <- {:#x}", t, location_name(head.address), head.value));
+      lines.push_back(fmt::format("T{} drain [{}] <- {:#x}", t, program_.location_name(head.address), head.value));
       continue;
     }
     const cpu::Instr& in = program_.code[cur.threads[t].cpu.pc];
@@ -306,9 +297,9 @@ std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
       // The stack's return address is noise in a schedule.
       if (e.address >= cpu::FlatMemory::kStackTop - (64u << 20) && e.address < cpu::FlatMemory::kStackTop) continue;
       effect += effect.empty() ? "" : ", ";
-      effect += e.store ? fmt::format("[{}] <- {:#x} ({})", location_name(e.address), e.value,
+      effect += e.store ? fmt::format("[{}] <- {:#x} ({})", program_.location_name(e.address), e.value,
                                       e.special ? "locked: to memory" : "buffered")
-                        : fmt::format("reads [{}] = {:#x}{}", location_name(e.address), e.value,
+                        : fmt::format("reads [{}] = {:#x}{}", program_.location_name(e.address), e.value,
                                       e.special ? " (from its store buffer)" : "");
     }
     lines.push_back(fmt::format("T{} {:<28} {:<32} {}", t, program_.where(in), program_.source_text(in), effect));

@@ -72,7 +72,6 @@ class TsoExplorer {
   // The schedule from the initial state, one line per step, with each
   // instruction's file:line, text and memory effect, and each drain.
   std::vector<std::string> schedule(uint32_t state) const;
-  std::string location_name(uint64_t address) const;
 
  private:
   bool private_address(uint32_t thread, uint64_t address) const;
