@@ -20,7 +20,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 double explore_seconds(const std::string& scenario) {
   std::ostringstream out, err;
   auto t0 = std::chrono::steady_clock::now();
-  run_explore_command(ExploreRequest{scenario, 5'000'000}, out, err);
+  run_explore_command(ExploreRequest{scenario, 5'000'000, "", false, 1.0}, out, err);
   return seconds_since(t0);
 }
 
@@ -58,7 +58,7 @@ int run_explore_bench(std::ostream& out) {
   j["ticket_lock_2x2_seconds"] = explore_seconds(scenarios + "ticket_lock_2x2.yaml");
   auto t0 = std::chrono::steady_clock::now();
   std::ostringstream o, e;
-  run_explore_command(ExploreRequest{scenarios + "ticket_lock_3x2.yaml", 5'000'000}, o, e);
+  run_explore_command(ExploreRequest{scenarios + "ticket_lock_3x2.yaml", 5'000'000, "", false, 1.0}, o, e);
   double s = seconds_since(t0);
   j["ticket_lock_3x2_seconds"] = s;
   std::string text = o.str();

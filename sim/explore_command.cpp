@@ -3,16 +3,70 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "sim/condition.h"
+#include "sim/output_file.h"
 #include "sim/stack_layout.h"
 #include "sim/scenario.h"
 #include "sim/tso_explorer.h"
 
 namespace locksim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The stack's return address is noise in a schedule.
+bool on_stack(uint64_t address) {
+  return address >= cpu::FlatMemory::kStackTop - (64u << 20) && address < cpu::FlatMemory::kStackTop;
+}
+
+std::string describe_step(const ScheduleStep& step, const cpu::Program& program) {
+  if (step.drain) {
+    const auto& e = step.effects.front();
+    return fmt::format("T{} drain [{}] <- {:#x}", step.thread, program.location_name(e.address), e.value);
+  }
+  std::string effect;
+  for (const auto& e : step.effects) {
+    if (on_stack(e.address)) continue;
+    effect += effect.empty() ? "" : ", ";
+    effect += e.store ? fmt::format("[{}] <- {:#x} ({})", program.location_name(e.address), e.value,
+                                    e.special ? "locked: to memory" : "buffered")
+                      : fmt::format("reads [{}] = {:#x}{}", program.location_name(e.address), e.value,
+                                    e.special ? " (from its store buffer)" : "");
+  }
+  const cpu::Instr& in = program.code[step.instr];
+  return fmt::format("T{} {:<28} {:<32} {}", step.thread, program.where(in), program.source_text(in), effect);
+}
+
+Json step_json(const ScheduleStep& step, const cpu::Program& program) {
+  Json j;
+  j["thread"] = step.thread;
+  j["kind"] = step.drain ? "drain" : "instruction";
+  if (!step.drain) {
+    const cpu::Instr& in = program.code[step.instr];
+    j["where"] = program.where(in);
+    j["instruction"] = program.source_text(in);
+  }
+  j["effects"] = Json::array();
+  for (const auto& e : step.effects) {
+    if (!step.drain && on_stack(e.address)) continue;
+    const char* via = step.drain ? "drain" : e.store ? (e.special ? "locked" : "buffered")
+                                                     : (e.special ? "store_buffer" : "memory");
+    j["effects"].push_back({{"access", e.store ? "write" : "read"},
+                            {"location", program.location_name(e.address)},
+                            {"address", e.address},
+                            {"value", e.value},
+                            {"via", via}});
+  }
+  return j;
+}
+
+}  // namespace
+
 int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err) {
   Scenario s = load_scenario(request.scenario, {});
   cpu::Program program = cpu::assemble_files(s.program);
@@ -51,58 +105,82 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   }
 
   TsoExplorer explorer(program, threads, request.max_states);
+  if (!request.json_path.empty()) require_writable(request.json_path, "--json");
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
+  auto atom_value = [&](uint32_t state, const CondAtom& a) -> uint64_t {
+    if (a.thread >= 0)
+      return static_cast<uint64_t>(
+          register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
+    return explorer.read_memory(state, program.symbols.at(a.name).address, 8);
+  };
   auto holds = [&](uint32_t state) {
-    auto value = [&](const CondAtom& a) -> uint64_t {
-      if (a.thread >= 0)
-        return static_cast<uint64_t>(
-            register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
-      return explorer.read_memory(state, program.symbols.at(a.name).address, 8);
-    };
     auto symbol = [&](const std::string& n) { return program.symbols.at(n).address; };
-    return evaluate(cond.proposition, value, symbol);
+    return evaluate(cond.proposition, [&](const CondAtom& a) { return atom_value(state, a); }, symbol);
+  };
+  bool progress_shown = false;
+  auto progress = [&](const ExploreResult& so_far, uint64_t frontier) {
+    err << fmt::format("\r{}: {} states, {} transitions, {:.0f} states/s, {} to expand   ", s.file, so_far.states,
+                       so_far.transitions, static_cast<double>(so_far.states) / so_far.seconds, frontier)
+        << std::flush;
+    progress_shown = true;
   };
   ExploreResult r;
   try {
-    r = explorer.run([&](uint32_t state) {
-      bool p = holds(state);
-      bool decides = cond.quantifier == Quantifier::Exists ? p : cond.quantifier == Quantifier::Forall ? !p : p;
-      if (decides) decisive = state;
-      return !decides;  // the first one found is a shortest schedule: stop there
-    });
+    r = explorer.run(
+        [&](uint32_t state) {
+          bool p = holds(state);
+          bool decides = cond.quantifier == Quantifier::Exists ? p : cond.quantifier == Quantifier::Forall ? !p : p;
+          if (decides) decisive = state;
+          return !decides;  // the first one found is a shortest schedule: stop there
+        },
+        request.progress ? TsoExplorer::Progress(progress) : TsoExplorer::Progress(), request.progress_interval);
   } catch (const std::exception& e) {
+    if (progress_shown) err << "\n";
     err << "error: " << e.what() << "\n";
     return 3;
   }
+  if (progress_shown) err << "\n";
+  const bool incomplete = !decisive && !r.complete;
+  const bool ok = cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value();
+  const char* verdict = incomplete ? "Incomplete" : ok ? "Ok" : "No";
   out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
                      r.transitions, r.final_states, r.seconds, r.complete ? "" : " (incomplete: --max-states reached)");
   out << "Condition " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
-  bool ok;
-  if (cond.quantifier == Quantifier::Exists) ok = decisive.has_value();
-  else ok = !decisive.has_value();
-  if (!decisive && !r.complete) {
-    out << "Incomplete\n";
-    return 3;
-  }
-  out << (ok ? "Ok" : "No") << "\n";
+  out << verdict << "\n";
+
+  Json j;
+  j["scenario"] = s.file;
+  j["condition"] = std::string(quantifier_name(cond.quantifier)) + " (" + cond.text + ")";
+  j["verdict"] = verdict;
+  j["states"] = r.states;
+  j["transitions"] = r.transitions;
+  j["final_states"] = r.final_states;
+  j["complete"] = r.complete;
+  j["seconds"] = r.seconds;
   if (decisive) {
+    const bool witness = cond.quantifier == Quantifier::Exists;
     auto steps = explorer.schedule(*decisive);
-    out << (cond.quantifier == Quantifier::Exists ? "Witness" : "Counterexample") << " (shortest schedule, "
-        << steps.size() << " steps):\n";
-    for (size_t i = 0; i < steps.size(); ++i) out << fmt::format("{:>4}. {}\n", i + 1, steps[i]);
+    out << (witness ? "Witness" : "Counterexample") << " (shortest schedule, " << steps.size() << " steps):\n";
+    Json schedule = Json::array();
+    for (size_t i = 0; i < steps.size(); ++i) {
+      out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], program));
+      schedule.push_back(step_json(steps[i], program));
+    }
     out << "Final state:";
+    Json final_state = Json::object();
     for (const auto& a : cond.atoms) {
-      auto value = a.thread >= 0 ? fmt::format("{}:{}", a.thread, a.name) : a.name;
-      uint64_t v = a.thread >= 0 ? 0 : explorer.read_memory(*decisive, program.symbols.at(a.name).address, 8);
-      if (a.thread >= 0)
-        v = static_cast<uint64_t>(
-            register_value(explorer.cpu(*decisive, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
-      out << fmt::format(" {}={};", value, static_cast<int64_t>(v));
+      auto name = a.thread >= 0 ? fmt::format("{}:{}", a.thread, a.name) : a.name;
+      auto v = static_cast<int64_t>(atom_value(*decisive, a));
+      out << fmt::format(" {}={};", name, v);
+      final_state[name] = v;
     }
     out << "\n";
-    if (cond.quantifier != Quantifier::Exists) out << "violates: " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
+    if (!witness) out << "violates: " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
+    j[witness ? "witness" : "counterexample"] = schedule;
+    j["final_state"] = final_state;
   }
-  return ok ? 0 : 1;
+  if (!request.json_path.empty()) write_file(request.json_path, j.dump(2) + "\n");
+  return incomplete ? 3 : ok ? 0 : 1;
 }
 
 }  // namespace locksim

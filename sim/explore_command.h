@@ -11,6 +11,9 @@ namespace locksim {
 struct ExploreRequest {
   std::string scenario;
   uint64_t max_states = 2'000'000;
+  std::string json_path;  // also write the verdict and schedule here as JSON
+  bool progress = false;  // a progress line on `err` every progress_interval seconds
+  double progress_interval = 1.0;
 };
 
 // Exit codes: 0 the condition validates (Ok), 1 it does not (No), 2 bad

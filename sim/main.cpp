@@ -1,6 +1,7 @@
 // locksim command-line entry point.
 #include <CLI/CLI.hpp>
 #include <dlfcn.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -82,6 +83,10 @@ int cli_main(int argc, char** argv) {
   explore_cmd->add_option("scenario", explore.scenario, "Scenario file; its check: condition is verified")->required();
   explore_cmd->add_option("--max-states", explore.max_states, "Give up (verdict: Incomplete) beyond this many states")
       ->capture_default_str();
+  explore_cmd->add_option("--json", explore.json_path,
+                          "Also write the verdict, counts and the witness or counterexample schedule as JSON here");
+  explore_cmd->add_flag("--progress", explore.progress,
+                        "Print a progress line to stderr about once a second (the default when stderr is a terminal)");
   explore_cmd->footer("Exit codes: 0 Ok, 1 No (with the shortest counterexample), 2 bad input, 3 incomplete or fault.");
   std::vector<std::string> litmus_files;
   uint64_t litmus_max_states = 2'000'000;
@@ -118,7 +123,10 @@ int cli_main(int argc, char** argv) {
     if (*run_cmd)
       return reinterpret_cast<locksim::TimedRunFn>(timed_engine_symbol(locksim::kTimedRunSymbol))(run, std::cout,
                                                                                                    std::cerr);
-    if (*explore_cmd) return locksim::run_explore_command(explore, std::cout, std::cerr);
+    if (*explore_cmd) {
+      explore.progress = explore.progress || isatty(STDERR_FILENO);
+      return locksim::run_explore_command(explore, std::cout, std::cerr);
+    }
     if (*litmus_cmd) {
       for (const auto& f : litmus_files) locksim::print_herd_block(locksim::run_litmus(f, litmus_max_states), std::cout);
       return 0;

@@ -9,6 +9,7 @@
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "sim/machine.h"
+#include "sim/output_file.h"
 #include "sim/sc_check.h"
 #include "sim/stack_layout.h"
 #include "sim/scenario.h"
@@ -116,18 +117,6 @@ void flatten(const Json& j, const std::string& prefix, std::string& csv) {
   } else {
     csv += prefix + "," + (j.is_string() ? j.get<std::string>() : j.dump()) + "\n";
   }
-}
-
-// Written whole or not at all: a reader never sees a half-written file.
-void write_file(const std::filesystem::path& path, const std::string& text) {
-  auto tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << text;
-    if (!f) throw InputError("cannot write '" + path.string() + "'");
-  }
-  std::filesystem::rename(tmp, path);
 }
 
 }  // namespace

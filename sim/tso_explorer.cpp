@@ -1,6 +1,5 @@
 #include "sim/tso_explorer.h"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -52,17 +51,10 @@ class StateMemory {
   Words& words_;
 };
 
-// What one instruction did to memory, for schedules.
-struct Effect {
-  bool store;
-  uint64_t address, value;
-  bool special;  // a load from the own store buffer; a locked store straight to memory
-};
-
 // The explorer's memory port for one thread of one state.
 class TsoPort final : public cpu::MemPort {
  public:
-  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t thread, std::vector<Effect>* effects)
+  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t thread, std::vector<ScheduleEffect>* effects)
       : base_(base), memory_(base, state.memory), thread_(state.threads[thread]), effects_(effects) {}
 
   uint64_t load(uint64_t address, unsigned size) override {
@@ -82,7 +74,7 @@ class TsoPort final : public cpu::MemPort {
       forwarded |= found >= 0;
       v |= static_cast<uint64_t>(b) << (8 * i);
     }
-    if (effects_) effects_->push_back(Effect{false, address, v, forwarded});
+    if (effects_) effects_->push_back(ScheduleEffect{false, address, v, forwarded});
     return v;
   }
   void store(uint64_t address, unsigned size, uint64_t value) override {
@@ -92,7 +84,7 @@ class TsoPort final : public cpu::MemPort {
     } else {
       thread_.buffer.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
     }
-    if (effects_) effects_->push_back(Effect{true, address, value, locked_});
+    if (effects_) effects_->push_back(ScheduleEffect{true, address, value, locked_});
   }
   void lock_begin(uint64_t, unsigned) override { locked_ = true; }
   void lock_end() override { locked_ = false; }
@@ -104,7 +96,7 @@ class TsoPort final : public cpu::MemPort {
   const cpu::FlatMemory& base_;
   StateMemory memory_;
   TsoThread& thread_;
-  std::vector<Effect>* effects_;
+  std::vector<ScheduleEffect>* effects_;
   bool locked_ = false;
 };
 
@@ -199,7 +191,8 @@ bool TsoExplorer::invisible_step(const TsoState& s, uint32_t t) const {
   return true;
 }
 
-ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
+ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, const Progress& progress,
+                               double interval) {
   auto t0 = std::chrono::steady_clock::now();
   ExploreResult r;
   std::unordered_multimap<uint64_t, uint32_t> seen;
@@ -212,7 +205,16 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final) {
     seen.emplace(h, static_cast<uint32_t>(states_.size()));
     states_.push_back(std::move(s));
   };
+  double reported = 0;
   for (uint32_t i = 0; i < states_.size(); ++i) {
+    if (progress && (i & 0xfff) == 0 && i > 0) {
+      r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      if (r.seconds >= reported + interval) {
+        reported = r.seconds;
+        r.states = states_.size();
+        progress(r, states_.size() - i);
+      }
+    }
     if (states_.size() > max_states_) {
       r.complete = false;
       break;
@@ -272,11 +274,11 @@ uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned siz
   return read_at(base_, states_[state].memory, address, size);
 }
 
-std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
+std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
   std::vector<uint32_t> path;
   for (uint32_t s = state; s != 0; s = states_[s].parent) path.push_back(s);
   std::reverse(path.begin(), path.end());
-  std::vector<std::string> lines;
+  std::vector<ScheduleStep> steps;
   TsoState cur = states_[0];
   for (uint32_t s : path) {
     const TsoState& step = states_[s];
@@ -285,26 +287,15 @@ std::vector<std::string> TsoExplorer::schedule(uint32_t state) const {
       TsoStore head = cur.threads[t].buffer.front();
       cur.threads[t].buffer.erase(cur.threads[t].buffer.begin());
       StateMemory(base_, cur.memory).write(head.address, head.size, head.value);
-      lines.push_back(fmt::format("T{} drain [{}] <- {:#x}", t, program_.location_name(head.address), head.value));
+      steps.push_back(ScheduleStep{t, true, 0, {ScheduleEffect{true, head.address, head.value, false}}});
       continue;
     }
-    const cpu::Instr& in = program_.code[cur.threads[t].cpu.pc];
-    std::vector<Effect> effects;
-    TsoPort port(base_, cur, t, &effects);
-    cpu::execute(program_, in, cur.threads[t].cpu, port);
-    std::string effect;
-    for (const auto& e : effects) {
-      // The stack's return address is noise in a schedule.
-      if (e.address >= cpu::FlatMemory::kStackTop - (64u << 20) && e.address < cpu::FlatMemory::kStackTop) continue;
-      effect += effect.empty() ? "" : ", ";
-      effect += e.store ? fmt::format("[{}] <- {:#x} ({})", program_.location_name(e.address), e.value,
-                                      e.special ? "locked: to memory" : "buffered")
-                        : fmt::format("reads [{}] = {:#x}{}", program_.location_name(e.address), e.value,
-                                      e.special ? " (from its store buffer)" : "");
-    }
-    lines.push_back(fmt::format("T{} {:<28} {:<32} {}", t, program_.where(in), program_.source_text(in), effect));
+    ScheduleStep out{t, false, cur.threads[t].cpu.pc, {}};
+    TsoPort port(base_, cur, t, &out.effects);
+    cpu::execute(program_, program_.code[out.instr], cur.threads[t].cpu, port);
+    steps.push_back(std::move(out));
   }
-  return lines;
+  return steps;
 }
 
 }  // namespace locksim

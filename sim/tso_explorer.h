@@ -51,6 +51,20 @@ struct TsoState {
   bool via_drain = false;
 };
 
+// One step of a schedule: an instruction of `thread` (with its memory
+// accesses) or the drain of its store-buffer head (one effect: the store).
+struct ScheduleEffect {
+  bool store;
+  uint64_t address, value;
+  bool special;  // a load from the own store buffer; a locked store straight to memory
+};
+struct ScheduleStep {
+  uint32_t thread;
+  bool drain;
+  uint32_t instr;  // index into Program::code; unused for a drain
+  std::vector<ScheduleEffect> effects;
+};
+
 struct ExploreResult {
   uint64_t states = 0, transitions = 0, final_states = 0;
   bool complete = true;  // false when max_states cut the search
@@ -63,15 +77,18 @@ class TsoExplorer {
 
   // Explores every reachable state; calls `on_final` for each distinct final
   // state (every thread returned, every buffer drained), in breadth-first
-  // order. Returning false from `on_final` stops the search.
-  ExploreResult run(const std::function<bool(uint32_t state)>& on_final);
+  // order. Returning false from `on_final` stops the search. `progress`, if
+  // given, hears about the search every `interval` seconds, with the
+  // number of states still to expand.
+  using Progress = std::function<void(const ExploreResult& so_far, uint64_t frontier)>;
+  ExploreResult run(const std::function<bool(uint32_t state)>& on_final, const Progress& progress = {},
+                    double interval = 1.0);
 
   // Values in a stored state.
   uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
   const cpu::CpuState& cpu(uint32_t state, uint32_t thread) const { return states_[state].threads[thread].cpu; }
-  // The schedule from the initial state, one line per step, with each
-  // instruction's file:line, text and memory effect, and each drain.
-  std::vector<std::string> schedule(uint32_t state) const;
+  // The schedule from the initial state to `state`, replayed step by step.
+  std::vector<ScheduleStep> schedule(uint32_t state) const;
 
  private:
   bool private_address(uint32_t thread, uint64_t address) const;

@@ -1,6 +1,9 @@
 // `locksim explore` and `locksim litmus` as a user runs them.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
 #include "tests/cli_runner.h"
 
 namespace locksim {
@@ -43,6 +46,45 @@ TEST(Explore, UnfencedMutualExclusionFailsWithAStoreBufferSchedule) {
   EXPECT_TRUE(contains(r.out, "[flag0] <- 0x1 (buffered)")) << r.out;
   EXPECT_TRUE(contains(r.out, "T0 drain [flag0] <- 0x1")) << r.out;
   EXPECT_TRUE(contains(r.out, "Final state: counter=1;")) << r.out;
+}
+
+TEST(Explore, CounterexampleAsJsonMatchesThePrintedSchedule) {
+  auto path = std::filesystem::temp_directory_path() / ("locksim-explore-" + std::to_string(::getpid()) + ".json");
+  auto r = run_locksim({"explore", "scenarios/peterson.yaml", "--json", path.string()});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(testing::read_text(path));
+  std::filesystem::remove(path);
+  EXPECT_EQ(j["verdict"], "No");
+  EXPECT_EQ(j["condition"], "forall (counter=2)");
+  EXPECT_EQ(j["final_state"]["counter"], 1);
+  const auto& steps = j["counterexample"];
+  EXPECT_TRUE(contains(r.out, "Counterexample (shortest schedule, " + std::to_string(steps.size()) + " steps)"));
+  // Step by step, the JSON names what the text names.
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const auto& s = steps[i];
+    std::string line = std::to_string(i + 1) + ". T" + std::to_string(s["thread"].get<int>()) + " ";
+    if (s["kind"] == "drain") {
+      const auto& e = s["effects"][0];
+      EXPECT_EQ(e["access"], "write");
+      line += "drain [" + e["location"].get<std::string>() + "]";
+    } else {
+      line += s["where"].get<std::string>();
+    }
+    EXPECT_TRUE(contains(r.out, line)) << line;
+  }
+  // The race: T0's flag0 store is still buffered when T1 reads flag0 as 0.
+  bool stale_read = false;
+  for (const auto& s : steps)
+    for (const auto& e : s["effects"])
+      stale_read |= s["thread"] == 1 && e["location"] == "flag0" && e["access"] == "read" && e["value"] == 0;
+  EXPECT_TRUE(stale_read);
+}
+
+TEST(Explore, UnwritableJsonIsBadInputBeforeExploring) {
+  auto r = run_locksim({"explore", "scenarios/sb.yaml", "--json", "/no/such/dir/out.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "--json: cannot write '/no/such/dir/out.json'")) << r.err;
+  EXPECT_EQ(r.out, "");
 }
 
 TEST(Explore, BadMaxStatesIsBadInput) {
