@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <unordered_map>
 
 #include "cpu/execute.h"
 #include "sim/stack_layout.h"
@@ -100,34 +99,21 @@ class TsoPort final : public cpu::MemPort {
   bool locked_ = false;
 };
 
-uint64_t mix(uint64_t h, uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  return h * 0xff51afd7ed558ccdULL;
-}
-
-uint64_t hash_state(const TsoState& s) {
-  uint64_t h = 0x1234;
-  for (const auto& t : s.threads) {
-    for (uint64_t r : t.cpu.regs) h = mix(h, r);
-    h = mix(h, t.cpu.rflags);
-    h = mix(h, (static_cast<uint64_t>(t.cpu.pc) << 1) | (t.done ? 1 : 0));
-    for (const auto& b : t.buffer) h = mix(mix(h, b.address * 8 + b.size), b.value);
-    h = mix(h, 0xbeef);
-  }
-  for (const auto& [a, w] : s.memory) h = mix(mix(h, a), w);
+// Four independent multiply lanes (no chain of dependent multiplies across
+// the whole state), then a full avalanche (MurmurHash3's fmix64).
+uint64_t hash_words(const uint64_t* w, size_t n) {
+  uint64_t lane[4] = {0x9e3779b97f4a7c15ULL ^ n, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL, 0x27d4eb2f165667c5ULL};
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4)
+    for (size_t k = 0; k < 4; ++k) lane[k] = (lane[k] ^ w[i + k]) * 0xff51afd7ed558ccdULL;
+  for (; i < n; ++i) lane[i & 3] = (lane[i & 3] ^ w[i]) * 0xff51afd7ed558ccdULL;
+  uint64_t h = lane[0] ^ (lane[1] >> 17 | lane[1] << 47) ^ (lane[2] >> 31 | lane[2] << 33) ^ (lane[3] >> 43 | lane[3] << 21);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
   return h;
-}
-
-bool same_state(const TsoState& a, const TsoState& b) {
-  if (a.memory != b.memory) return false;
-  for (size_t i = 0; i < a.threads.size(); ++i) {
-    const auto& x = a.threads[i];
-    const auto& y = b.threads[i];
-    if (x.done != y.done || x.cpu.pc != y.cpu.pc || x.cpu.regs != y.cpu.regs || x.cpu.rflags != y.cpu.rflags ||
-        x.buffer != y.buffer)
-      return false;
-  }
-  return true;
 }
 
 bool needs_empty_buffer(const cpu::Instr& in) { return in.is_locked() || in.op == cpu::Op::Mfence; }
@@ -135,13 +121,13 @@ bool needs_empty_buffer(const cpu::Instr& in) { return in.is_locked() || in.op =
 }  // namespace
 
 TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states)
-    : program_(program), base_(program, kStackSize), max_states_(max_states) {
+    : program_(program), base_(program, kStackSize), max_states_(max_states), threads_(std::move(threads)) {
   TsoState initial;
-  for (size_t i = 0; i < threads.size(); ++i) {
+  for (size_t i = 0; i < threads_.size(); ++i) {
     if (i > 0) base_.add_region(stack_top(static_cast<uint32_t>(i)) - kStackSize, kStackSize);
     TsoThread t;
-    t.cpu = threads[i].initial;
-    t.cpu.pc = threads[i].entry;
+    t.cpu = threads_[i].initial;
+    t.cpu.pc = threads_[i].entry;
     initial.threads.push_back(t);
   }
   // Each thread's entry routine returns to the host address pushed here.
@@ -150,7 +136,92 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
     t.cpu.regs[cpu::RSP] -= 8;
     mem.write(t.cpu.regs[cpu::RSP], 8, cpu::kHostReturnAddress);
   }
-  states_.push_back(std::move(initial));
+  table_.assign(1024, 0);
+  std::vector<uint64_t> packed;
+  pack(initial, packed);
+  insert(packed, 0, 0, false);
+}
+
+void TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
+  out.clear();
+  for (const auto& t : s.threads) {
+    uint64_t mask = 0;
+    for (unsigned r = 0; r < cpu::kGprCount; ++r) mask |= static_cast<uint64_t>(t.cpu.regs[r] != 0) << r;
+    out.push_back(t.cpu.pc | static_cast<uint64_t>(t.done) << 32 | static_cast<uint64_t>(t.buffer.size()) << 33 |
+                  mask << 48);
+    out.push_back(t.cpu.rflags);
+    for (unsigned r = 0; r < cpu::kGprCount; ++r)
+      if (t.cpu.regs[r]) out.push_back(t.cpu.regs[r]);
+    for (const auto& b : t.buffer) {
+      out.push_back(b.address << 4 | b.size);
+      out.push_back(b.value);
+    }
+  }
+  for (const auto& [a, w] : s.memory) {
+    out.push_back(a);
+    out.push_back(w);
+  }
+}
+
+void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
+  const uint64_t* w = arena_.words(id);
+  const uint64_t* end = w + arena_.length(id);
+  s.threads.resize(threads_.size());
+  for (size_t i = 0; i < threads_.size(); ++i) {
+    TsoThread& t = s.threads[i];
+    const uint64_t header = *w++;
+    t.cpu.pc = static_cast<uint32_t>(header);
+    t.done = (header >> 32) & 1;
+    const size_t buffered = (header >> 33) & 0x7fff;
+    const uint64_t mask = header >> 48;
+    t.cpu.rflags = *w++;
+    for (unsigned r = 0; r < cpu::kGprCount; ++r) t.cpu.regs[r] = (mask >> r) & 1 ? *w++ : 0;
+    t.cpu.fs_base = threads_[i].initial.fs_base;
+    t.cpu.gs_base = threads_[i].initial.gs_base;
+    t.buffer.resize(buffered);
+    for (auto& b : t.buffer) {
+      b.address = w[0] >> 4;
+      b.size = static_cast<uint8_t>(w[0] & 15);
+      b.value = w[1];
+      w += 2;
+    }
+  }
+  s.memory.resize(static_cast<size_t>(end - w) / 2);
+  for (auto& m : s.memory) {
+    m = {w[0], w[1]};
+    w += 2;
+  }
+}
+
+bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain) {
+  const uint64_t h = hash_words(packed.data(), packed.size());
+  const uint64_t tag = h & ~uint64_t{0xffffffff};
+  size_t mask = table_.size() - 1;
+  size_t slot = (h >> 32) & mask;
+  for (;; slot = (slot + 1) & mask) {
+    const uint64_t entry = table_[slot];
+    if (entry == 0) break;
+    if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
+    const uint32_t id = static_cast<uint32_t>(entry) - 1;
+    if (arena_.length(id) == packed.size() && std::equal(packed.begin(), packed.end(), arena_.words(id))) return false;
+  }
+  table_[slot] = tag | (state_count() + 1);
+  arena_.append(packed.data(), packed.size());
+  parent_.push_back(parent);
+  via_thread_.push_back(thread);
+  via_drain_.push_back(drain);
+  if (state_count() * 2 > table_.size()) {  // keep the table at most half full
+    HugeVector<uint64_t> bigger(table_.size() * 2, 0);
+    mask = bigger.size() - 1;
+    for (uint64_t entry : table_) {
+      if (entry == 0) continue;
+      size_t s = (entry >> 32) & mask;  // the slot comes from the tag: no need to hash again
+      while (bigger[s]) s = (s + 1) & mask;
+      bigger[s] = entry;
+    }
+    table_.swap(bigger);
+  }
+  return true;
 }
 
 bool TsoExplorer::private_address(uint32_t thread, uint64_t address) const {
@@ -195,54 +266,45 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
                                double interval) {
   auto t0 = std::chrono::steady_clock::now();
   ExploreResult r;
-  std::unordered_multimap<uint64_t, uint32_t> seen;
-  seen.emplace(hash_state(states_[0]), 0);
-  auto add = [&](TsoState&& s) {
-    uint64_t h = hash_state(s);
-    auto [first, last] = seen.equal_range(h);
-    for (auto it = first; it != last; ++it)
-      if (same_state(states_[it->second], s)) return;
-    seen.emplace(h, static_cast<uint32_t>(states_.size()));
-    states_.push_back(std::move(s));
-  };
+  TsoState cur, next;  // reused: after warm-up a transition allocates nothing
+  std::vector<uint64_t> packed;
   double reported = 0;
-  for (uint32_t i = 0; i < states_.size(); ++i) {
+  for (uint32_t i = 0; i < state_count(); ++i) {
     if (progress && (i & 0xfff) == 0 && i > 0) {
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       if (r.seconds >= reported + interval) {
         reported = r.seconds;
-        r.states = states_.size();
-        progress(r, states_.size() - i);
+        r.states = state_count();
+        progress(r, state_count() - i);
       }
     }
-    if (states_.size() > max_states_) {
+    if (state_count() > max_states_) {
       r.complete = false;
       break;
     }
+    unpack(i, cur);
     // An invisible step, if any, is the only successor (see the header).
     int only = -1;
-    for (uint32_t t = 0; t < states_[i].threads.size() && only < 0; ++t) {
-      const TsoThread& th = states_[i].threads[t];
+    for (uint32_t t = 0; t < cur.threads.size() && only < 0; ++t) {
+      const TsoThread& th = cur.threads[t];
       if (!th.buffer.empty() && private_address(t, th.buffer.front().address)) only = static_cast<int>(t) * 2 + 1;
-      else if (invisible_step(states_[i], t)) only = static_cast<int>(t) * 2;
+      else if (invisible_step(cur, t)) only = static_cast<int>(t) * 2;
     }
     bool final_state = true;
-    for (uint32_t t = 0; t < states_[i].threads.size(); ++t) {
-      const TsoThread& th = states_[i].threads[t];
+    for (uint32_t t = 0; t < cur.threads.size(); ++t) {
+      const TsoThread& th = cur.threads[t];
       const bool drain_allowed = only < 0 || only == static_cast<int>(t) * 2 + 1;
       const bool step_allowed = only < 0 || only == static_cast<int>(t) * 2;
       if (only >= 0) final_state = false;
       if (!th.buffer.empty() && drain_allowed) {
         final_state = false;
-        TsoState next = states_[i];
-        next.parent = i;
-        next.via_thread = static_cast<uint16_t>(t);
-        next.via_drain = true;
+        next = cur;
         TsoStore head = next.threads[t].buffer.front();
         next.threads[t].buffer.erase(next.threads[t].buffer.begin());
         StateMemory(base_, next.memory).write(head.address, head.size, head.value);
         ++r.transitions;
-        add(std::move(next));
+        pack(next, packed);
+        insert(packed, i, static_cast<uint16_t>(t), true);
       }
       if (!th.buffer.empty()) final_state = false;
       if (th.done) continue;
@@ -250,40 +312,46 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
       if (!step_allowed) continue;
       const cpu::Instr& in = program_.code[th.cpu.pc];
       if (needs_empty_buffer(in) && !th.buffer.empty()) continue;
-      TsoState next = states_[i];
-      next.parent = i;
-      next.via_thread = static_cast<uint16_t>(t);
-      next.via_drain = false;
+      next = cur;
       TsoPort port(base_, next, t, nullptr);
       cpu::StepOutcome o = cpu::execute(program_, in, next.threads[t].cpu, port);
       if (o != cpu::StepOutcome::Continue) next.threads[t].done = true;
       ++r.transitions;
-      add(std::move(next));
+      pack(next, packed);
+      insert(packed, i, static_cast<uint16_t>(t), false);
     }
     if (final_state) {
       ++r.final_states;
       if (!on_final(i)) break;
     }
   }
-  r.states = states_.size();
+  r.states = state_count();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }
 
+cpu::CpuState TsoExplorer::cpu(uint32_t state, uint32_t thread) const {
+  TsoState s;
+  unpack(state, s);
+  return s.threads[thread].cpu;
+}
+
 uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned size) const {
-  return read_at(base_, states_[state].memory, address, size);
+  TsoState s;
+  unpack(state, s);
+  return read_at(base_, s.memory, address, size);
 }
 
 std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
   std::vector<uint32_t> path;
-  for (uint32_t s = state; s != 0; s = states_[s].parent) path.push_back(s);
+  for (uint32_t s = state; s != 0; s = parent_[s]) path.push_back(s);
   std::reverse(path.begin(), path.end());
   std::vector<ScheduleStep> steps;
-  TsoState cur = states_[0];
+  TsoState cur;
+  unpack(0, cur);
   for (uint32_t s : path) {
-    const TsoState& step = states_[s];
-    uint32_t t = step.via_thread;
-    if (step.via_drain) {
+    uint32_t t = via_thread_[s];
+    if (via_drain_[s]) {
       TsoStore head = cur.threads[t].buffer.front();
       cur.threads[t].buffer.erase(cur.threads[t].buffer.begin());
       StateMemory(base_, cur.memory).write(head.address, head.size, head.value);

@@ -22,6 +22,7 @@
 #include "cpu/cpu_state.h"
 #include "cpu/flat_memory.h"
 #include "cpu/program.h"
+#include "sim/state_arena.h"
 
 namespace locksim {
 
@@ -43,12 +44,10 @@ struct TsoThread {
   bool done = false;
 };
 
+// A state being worked on. Visited states are stored packed (see pack()).
 struct TsoState {
   std::vector<TsoThread> threads;
   std::vector<std::pair<uint64_t, uint64_t>> memory;  // changed 8-byte words, sorted by address
-  uint32_t parent = 0;
-  uint16_t via_thread = 0;
-  bool via_drain = false;
 };
 
 // One step of a schedule: an instruction of `thread` (with its memory
@@ -86,13 +85,23 @@ class TsoExplorer {
 
   // Values in a stored state.
   uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
-  const cpu::CpuState& cpu(uint32_t state, uint32_t thread) const { return states_[state].threads[thread].cpu; }
+  cpu::CpuState cpu(uint32_t state, uint32_t thread) const;
   // The schedule from the initial state to `state`, replayed step by step.
   std::vector<ScheduleStep> schedule(uint32_t state) const;
 
  private:
   bool private_address(uint32_t thread, uint64_t address) const;
   bool invisible_step(const TsoState& s, uint32_t thread) const;
+  // Visited states live packed in one arena of 64-bit words: per thread a
+  // header (pc, done, buffer length, mask of nonzero registers), rflags, the
+  // nonzero registers and the buffer; then the changed memory words. Equal
+  // states pack to equal words, so lookup compares words, and a state costs
+  // no allocation of its own.
+  void pack(const TsoState& s, std::vector<uint64_t>& out) const;
+  void unpack(uint32_t id, TsoState& s) const;
+  // The id of the packed state, adding it (with how it was reached) if new.
+  bool insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain);
+  size_t state_count() const { return arena_.size(); }
 
   const cpu::Program& program_;
   // Litmus threads and lock routines need little stack; zeroing 1 MiB per
@@ -100,7 +109,15 @@ class TsoExplorer {
   static constexpr uint64_t kStackSize = 64 * 1024;
   cpu::FlatMemory base_;  // the initial image; states hold only what changed
   uint64_t max_states_;
-  std::vector<TsoState> states_;
+  std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
+  StateArena arena_;
+  // Open addressing: each slot holds a state's id + 1 (0 when empty) and,
+  // above it, the top half of its hash, which also picks the slot: most
+  // probes touch only the table, and growing it needs no hashing.
+  HugeVector<uint64_t> table_;
+  HugeVector<uint32_t> parent_;
+  HugeVector<uint16_t> via_thread_;
+  HugeVector<uint8_t> via_drain_;
 };
 
 }  // namespace locksim
