@@ -1,10 +1,11 @@
-// Packed explorer states, appended and never moved: 2 MiB chunks on huge
-// pages, each state whole inside one chunk. Growing never copies, and the
-// memory a search touches faults in once per 2 MiB.
+// Packed explorer states, appended and never moved, each whole inside one
+// chunk. Chunks double from 64 KiB (a litmus test needs no more) to 2 MiB
+// on huge pages. Growing never copies, and a big search's memory faults in
+// once per 2 MiB.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
-#include <stdexcept>
 #include <vector>
 
 #include "sim/huge_page_allocator.h"
@@ -17,31 +18,37 @@ class StateArena {
   StateArena(const StateArena&) = delete;
   StateArena& operator=(const StateArena&) = delete;
   ~StateArena() {
-    for (uint64_t* c : chunks_) HugePageAllocator<uint64_t>().deallocate(c, kChunkWords);
+    for (const auto& c : chunks_) HugePageAllocator<uint64_t>().deallocate(c.words, c.capacity);
   }
 
   size_t size() const { return start_.size(); }
-  const uint64_t* words(size_t id) const { return at(start_[id]); }
+  const uint64_t* words(size_t id) const { return start_[id]; }
   size_t length(size_t id) const { return length_[id]; }
 
   void append(const uint64_t* w, size_t n) {
-    if (n > kChunkWords) throw std::length_error("explorer state larger than an arena chunk");
-    if (next_ % kChunkWords + n > kChunkWords) next_ = (next_ / kChunkWords + 1) * kChunkWords;  // no straddling
-    if (next_ / kChunkWords == chunks_.size()) chunks_.push_back(HugePageAllocator<uint64_t>().allocate(kChunkWords));
-    uint64_t* out = at(next_);
-    for (size_t i = 0; i < n; ++i) out[i] = w[i];
-    start_.push_back(next_);
+    if (chunks_.empty() || chunks_.back().used + n > chunks_.back().capacity) {
+      size_t capacity = chunks_.empty() ? kFirstChunkWords : std::min(chunks_.back().capacity * 2, kMaxChunkWords);
+      capacity = std::max(capacity, n);
+      chunks_.push_back(Chunk{HugePageAllocator<uint64_t>().allocate(capacity), capacity, 0});
+    }
+    Chunk& c = chunks_.back();
+    uint64_t* out = c.words + c.used;
+    std::copy(w, w + n, out);
+    c.used += n;
+    start_.push_back(out);
     length_.push_back(static_cast<uint32_t>(n));
-    next_ += n;
   }
 
  private:
-  static constexpr size_t kChunkWords = (size_t{2} << 20) / sizeof(uint64_t);
-  uint64_t* at(uint64_t word) const { return chunks_[word / kChunkWords] + word % kChunkWords; }
+  static constexpr size_t kFirstChunkWords = (size_t{64} << 10) / sizeof(uint64_t);
+  static constexpr size_t kMaxChunkWords = HugePageAllocator<uint64_t>::kHuge / sizeof(uint64_t);
+  struct Chunk {
+    uint64_t* words;
+    size_t capacity, used;
+  };
 
-  std::vector<uint64_t*> chunks_;
-  uint64_t next_ = 0;  // where the next state goes
-  HugeVector<uint64_t> start_;  // each state's first word
+  std::vector<Chunk> chunks_;
+  HugeVector<const uint64_t*> start_;  // each state's first word
   HugeVector<uint32_t> length_;
 };
 

@@ -142,25 +142,32 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
   insert(packed, 0, 0, false);
 }
 
-void TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
-  out.clear();
+void TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) {
+  size_t bound = 2 * s.memory.size();
+  for (const auto& t : s.threads) bound += 2 + cpu::kGprCount + 2 * t.buffer.size();
+  if (out.size() < bound) out.resize(bound);
+  uint64_t* w = out.data();
   for (const auto& t : s.threads) {
+    uint64_t* header = w++;
+    *w++ = t.cpu.rflags;
     uint64_t mask = 0;
-    for (unsigned r = 0; r < cpu::kGprCount; ++r) mask |= static_cast<uint64_t>(t.cpu.regs[r] != 0) << r;
-    out.push_back(t.cpu.pc | static_cast<uint64_t>(t.done) << 32 | static_cast<uint64_t>(t.buffer.size()) << 33 |
-                  mask << 48);
-    out.push_back(t.cpu.rflags);
-    for (unsigned r = 0; r < cpu::kGprCount; ++r)
-      if (t.cpu.regs[r]) out.push_back(t.cpu.regs[r]);
+    for (unsigned r = 0; r < cpu::kGprCount; ++r) {
+      const uint64_t v = t.cpu.regs[r];
+      *w = v;
+      w += v != 0;  // kept only when nonzero
+      mask |= static_cast<uint64_t>(v != 0) << r;
+    }
+    *header = t.cpu.pc | static_cast<uint64_t>(t.done) << 32 | static_cast<uint64_t>(t.buffer.size()) << 33 | mask << 48;
     for (const auto& b : t.buffer) {
-      out.push_back(b.address << 4 | b.size);
-      out.push_back(b.value);
+      *w++ = b.address << 4 | b.size;
+      *w++ = b.value;
     }
   }
-  for (const auto& [a, w] : s.memory) {
-    out.push_back(a);
-    out.push_back(w);
+  for (const auto& [a, v] : s.memory) {
+    *w++ = a;
+    *w++ = v;
   }
+  packed_length_ = static_cast<size_t>(w - out.data());
 }
 
 void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
@@ -194,7 +201,8 @@ void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
 }
 
 bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain) {
-  const uint64_t h = hash_words(packed.data(), packed.size());
+  const size_t n = packed_length_;
+  const uint64_t h = hash_words(packed.data(), n);
   const uint64_t tag = h & ~uint64_t{0xffffffff};
   size_t mask = table_.size() - 1;
   size_t slot = (h >> 32) & mask;
@@ -203,10 +211,11 @@ bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, u
     if (entry == 0) break;
     if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
     const uint32_t id = static_cast<uint32_t>(entry) - 1;
-    if (arena_.length(id) == packed.size() && std::equal(packed.begin(), packed.end(), arena_.words(id))) return false;
+    if (arena_.length(id) == n && std::equal(packed.begin(), packed.begin() + static_cast<std::ptrdiff_t>(n), arena_.words(id)))
+      return false;
   }
   table_[slot] = tag | (state_count() + 1);
-  arena_.append(packed.data(), packed.size());
+  arena_.append(packed.data(), n);
   parent_.push_back(parent);
   via_thread_.push_back(thread);
   via_drain_.push_back(drain);

@@ -97,9 +97,10 @@ class TsoExplorer {
   // nonzero registers and the buffer; then the changed memory words. Equal
   // states pack to equal words, so lookup compares words, and a state costs
   // no allocation of its own.
-  void pack(const TsoState& s, std::vector<uint64_t>& out) const;
+  // Packs into the front of `out` (grown as needed): packed_length_ words.
+  void pack(const TsoState& s, std::vector<uint64_t>& out);
   void unpack(uint32_t id, TsoState& s) const;
-  // The id of the packed state, adding it (with how it was reached) if new.
+  // Adds the state pack() just wrote, with how it was reached, unless seen.
   bool insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain);
   size_t state_count() const { return arena_.size(); }
 
@@ -111,6 +112,7 @@ class TsoExplorer {
   uint64_t max_states_;
   std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
   StateArena arena_;
+  size_t packed_length_ = 0;
   // Open addressing: each slot holds a state's id + 1 (0 when empty) and,
   // above it, the top half of its hash, which also picks the slot: most
   // probes touch only the table, and growing it needs no hashing.

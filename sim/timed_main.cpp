@@ -1,5 +1,6 @@
-// The loadable SystemC engine (see timed_engine.h): each entry point runs
-// its job inside sc_main, as SystemC wants.
+// locksim-timed: the same command line as locksim, with the SystemC engine
+// linked in (see timed_engine.h). Each timed job runs inside sc_main, as
+// SystemC wants.
 #include <systemc>
 
 #include <cstdlib>
@@ -8,7 +9,7 @@
 
 #include "bench/timed_bench.h"
 #include "cpu/input_error.h"
-#include "sim/timed_engine.h"
+#include "sim/cli.h"
 
 namespace {
 
@@ -23,6 +24,14 @@ int run_in_systemc(std::function<int()> job) {
   return sc_core::sc_elab_and_sim(1, argv);
 }
 
+int timed_run(const locksim::RunRequest& request, std::ostream& out, std::ostream& err) {
+  return run_in_systemc([&] { return locksim::run_run_command(request, out, err); });
+}
+
+int timed_bench(std::ostream& out) {
+  return run_in_systemc([&] { return locksim::bench::run_timed_bench(out); });
+}
+
 }  // namespace
 
 extern "C" int sc_main(int, char**) {
@@ -35,10 +44,7 @@ extern "C" int sc_main(int, char**) {
   }
 }
 
-extern "C" int locksim_timed_run(const locksim::RunRequest& request, std::ostream& out, std::ostream& err) {
-  return run_in_systemc([&] { return locksim::run_run_command(request, out, err); });
-}
-
-extern "C" int locksim_timed_bench(std::ostream& out) {
-  return run_in_systemc([&] { return locksim::bench::run_timed_bench(out); });
+int main(int argc, char** argv) {
+  const locksim::TimedEngine engine{timed_run, timed_bench};
+  return locksim::cli_main(argc, argv, &engine);
 }
