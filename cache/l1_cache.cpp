@@ -5,20 +5,6 @@ namespace locksim::cache {
 L1Cache::L1Cache(sc_core::sc_module_name name, uint32_t sets, uint32_t ways)
     : sc_core::sc_module(name), sets_(sets), ways_(ways), array_(static_cast<size_t>(sets) * ways) {}
 
-L1Cache::Way* L1Cache::find(uint64_t line) {
-  Way* set = &array_[(line & (sets_ - 1)) * ways_];
-  for (uint32_t w = 0; w < ways_; ++w)
-    if (set[w].state != Mesi::I && set[w].line == line) return &set[w];
-  return nullptr;
-}
-
-const L1Cache::Way* L1Cache::find(uint64_t line) const { return const_cast<L1Cache*>(this)->find(line); }
-
-Mesi L1Cache::state(uint64_t line) const {
-  const Way* w = find(line);
-  return w ? w->state : Mesi::I;
-}
-
 void L1Cache::touch(uint64_t line) {
   if (Way* w = find(line)) w->last_use = ++clock_;
 }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "cache/mesi.h"
@@ -24,7 +25,11 @@ class L1Cache : public sc_core::sc_module {
  public:
   L1Cache(sc_core::sc_module_name name, uint32_t sets, uint32_t ways);
 
-  Mesi state(uint64_t line) const;
+  // Inline: every access and every snoop asks.
+  Mesi state(uint64_t line) const {
+    const Way* w = find(line);
+    return w ? w->state : Mesi::I;
+  }
   // Moves `line` to `next`, allocating a way if it is not present. When a
   // victim must go, `evict` is told its line and state; `pinned` lines are
   // never chosen.
@@ -40,8 +45,13 @@ class L1Cache : public sc_core::sc_module {
     Mesi state = Mesi::I;
     uint64_t last_use = 0;
   };
-  Way* find(uint64_t line);
-  const Way* find(uint64_t line) const;
+  Way* find(uint64_t line) { return const_cast<Way*>(std::as_const(*this).find(line)); }
+  const Way* find(uint64_t line) const {
+    const Way* set = &array_[(line & (sets_ - 1)) * ways_];
+    for (uint32_t w = 0; w < ways_; ++w)
+      if (set[w].state != Mesi::I && set[w].line == line) return &set[w];
+    return nullptr;
+  }
 
   uint32_t sets_, ways_;
   uint64_t clock_ = 0;  // LRU stamp
