@@ -27,7 +27,8 @@ bool on_stack(uint64_t address) {
 std::string describe_step(const ScheduleStep& step, const cpu::Program& program) {
   if (step.drain) {
     const auto& e = step.effects.front();
-    return fmt::format("T{} drain [{}] <- {:#x}", step.thread, program.location_name(e.address), e.value);
+    return fmt::format("T{} drain [{}] <- {:#x}", step.thread, on_stack(e.address) ? "stack" : program.location_name(e.address),
+                       e.value);
   }
   std::string effect;
   for (const auto& e : step.effects) {
@@ -141,7 +142,8 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   }
   if (progress_shown) err << "\n";
   const bool incomplete = !decisive && !r.complete;
-  const bool ok = cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value();
+  const bool stuck = r.stuck_state >= 0;  // the built-in check: every thread can always still finish
+  const bool ok = (cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value()) && !stuck;
   const char* verdict = incomplete ? "Incomplete" : ok ? "Ok" : "No";
   out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
                      r.transitions, r.final_states, r.seconds, r.complete ? "" : " (incomplete: --max-states reached)");
@@ -178,6 +180,28 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     if (!witness) out << "violates: " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
     j[witness ? "witness" : "counterexample"] = schedule;
     j["final_state"] = final_state;
+  }
+  if (stuck) {
+    const auto state = static_cast<uint32_t>(r.stuck_state);
+    auto steps = explorer.schedule(state);
+    out << "Stuck (shortest schedule, " << steps.size()
+        << " steps): from here no execution lets every thread finish (a deadlock, or spinning forever):\n";
+    Json schedule = Json::array();
+    for (size_t i = 0; i < steps.size(); ++i) {
+      out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], program));
+      schedule.push_back(step_json(steps[i], program));
+    }
+    Json waiting = Json::array();
+    out << "Threads left:";
+    for (uint32_t t = 0; t < threads.size(); ++t) {
+      if (explorer.returned(state, t)) continue;
+      const cpu::Instr& in = program.code[explorer.cpu(state, t).pc];
+      out << fmt::format(" T{} at {} ({});", t, program.where(in), program.source_text(in));
+      waiting.push_back({{"thread", t}, {"where", program.where(in)}, {"instruction", program.source_text(in)}});
+    }
+    out << "\nviolates: every thread can still finish (no deadlock)\n";
+    j["stuck"] = schedule;
+    j["stuck_threads"] = waiting;
   }
   if (!request.json_path.empty()) write_file(request.json_path, j.dump(2) + "\n");
   return incomplete ? 3 : ok ? 0 : 1;

@@ -200,7 +200,7 @@ void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
   }
 }
 
-bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain) {
+uint32_t TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain) {
   const size_t n = packed_length_;
   const uint64_t h = hash_words(packed.data(), n);
   const uint64_t tag = h & ~uint64_t{0xffffffff};
@@ -212,7 +212,7 @@ bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, u
     if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
     const uint32_t id = static_cast<uint32_t>(entry) - 1;
     if (arena_.length(id) == n && std::equal(packed.begin(), packed.begin() + static_cast<std::ptrdiff_t>(n), arena_.words(id)))
-      return false;
+      return id;
   }
   table_[slot] = tag | (state_count() + 1);
   arena_.append(packed.data(), n);
@@ -230,7 +230,7 @@ bool TsoExplorer::insert(const std::vector<uint64_t>& packed, uint32_t parent, u
     }
     table_.swap(bigger);
   }
-  return true;
+  return static_cast<uint32_t>(state_count() - 1);
 }
 
 bool TsoExplorer::private_address(uint32_t thread, uint64_t address) const {
@@ -313,7 +313,7 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
         StateMemory(base_, next.memory).write(head.address, head.size, head.value);
         ++r.transitions;
         pack(next, packed);
-        insert(packed, i, static_cast<uint16_t>(t), true);
+        edges_.push_back(uint64_t{i} << 32 | insert(packed, i, static_cast<uint16_t>(t), true));
       }
       if (!th.buffer.empty()) final_state = false;
       if (th.done) continue;
@@ -327,16 +327,50 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
       if (o != cpu::StepOutcome::Continue) next.threads[t].done = true;
       ++r.transitions;
       pack(next, packed);
-      insert(packed, i, static_cast<uint16_t>(t), false);
+      edges_.push_back(uint64_t{i} << 32 | insert(packed, i, static_cast<uint16_t>(t), false));
     }
     if (final_state) {
       ++r.final_states;
-      if (!on_final(i)) break;
+      finals_.push_back(i);
+      if (!on_final(i)) {
+        r.stopped = true;
+        break;
+      }
     }
   }
+  if (r.complete && !r.stopped) r.stuck_state = first_stuck_state();
   r.states = state_count();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+// Reverse reachability from the final states over every recorded
+// transition (grouped by target, as compressed adjacency lists).
+int64_t TsoExplorer::first_stuck_state() const {
+  const size_t n = state_count();
+  std::vector<uint32_t> start(n + 1, 0), sources(edges_.size());
+  for (uint64_t e : edges_) ++start[(e & 0xffffffff) + 1];
+  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (uint64_t e : edges_) sources[fill[e & 0xffffffff]++] = static_cast<uint32_t>(e >> 32);
+  std::vector<uint8_t> can_finish(n, 0);
+  std::vector<uint32_t> work(finals_.begin(), finals_.end());
+  for (uint32_t f : finals_) can_finish[f] = 1;
+  while (!work.empty()) {
+    uint32_t v = work.back();
+    work.pop_back();
+    for (uint32_t k = start[v]; k < start[v + 1]; ++k)
+      if (!can_finish[sources[k]]) can_finish[sources[k]] = 1, work.push_back(sources[k]);
+  }
+  for (size_t v = 0; v < n; ++v)
+    if (!can_finish[v]) return static_cast<int64_t>(v);
+  return -1;
+}
+
+bool TsoExplorer::returned(uint32_t state, uint32_t thread) const {
+  TsoState s;
+  unpack(state, s);
+  return s.threads[thread].done;
 }
 
 cpu::CpuState TsoExplorer::cpu(uint32_t state, uint32_t thread) const {

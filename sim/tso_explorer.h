@@ -67,6 +67,12 @@ struct ScheduleStep {
 struct ExploreResult {
   uint64_t states = 0, transitions = 0, final_states = 0;
   bool complete = true;  // false when max_states cut the search
+  bool stopped = false;  // on_final ended the search
+  // After a complete search that ran to the end: the first state (in
+  // breadth-first order, so with a shortest schedule) from which no
+  // execution lets every thread finish: a deadlock, or threads spinning
+  // forever. -1 when every state can still finish.
+  int64_t stuck_state = -1;
   double seconds = 0;
 };
 
@@ -86,6 +92,7 @@ class TsoExplorer {
   // Values in a stored state.
   uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
   cpu::CpuState cpu(uint32_t state, uint32_t thread) const;
+  bool returned(uint32_t state, uint32_t thread) const;
   // The schedule from the initial state to `state`, replayed step by step.
   std::vector<ScheduleStep> schedule(uint32_t state) const;
 
@@ -100,8 +107,9 @@ class TsoExplorer {
   // Packs into the front of `out` (grown as needed): packed_length_ words.
   void pack(const TsoState& s, std::vector<uint64_t>& out);
   void unpack(uint32_t id, TsoState& s) const;
-  // Adds the state pack() just wrote, with how it was reached, unless seen.
-  bool insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain);
+  // Adds the state pack() just wrote, with how it was reached, unless seen;
+  // returns its id.
+  uint32_t insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain);
   size_t state_count() const { return arena_.size(); }
 
   const cpu::Program& program_;
@@ -120,6 +128,9 @@ class TsoExplorer {
   HugeVector<uint32_t> parent_;
   HugeVector<uint16_t> via_thread_;
   HugeVector<uint8_t> via_drain_;
+  HugeVector<uint64_t> edges_;   // every transition: from << 32 | to
+  HugeVector<uint32_t> finals_;  // states where every thread finished
+  int64_t first_stuck_state() const;
 };
 
 }  // namespace locksim

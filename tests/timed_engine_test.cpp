@@ -242,6 +242,18 @@ TEST(TimedStats, StoreBufferOccupancyCoversEveryCycle) {
   }
 }
 
+// The AB-BA deadlock the explorer finds (explore_cli_test) happens on the
+// timed machine too: each core spins in xchg on the lock the other holds.
+TEST(TimedHang, AbbaDeadlockNamesBothSpinningCores) {
+  auto r = run_scenario("scenarios/abba.yaml");
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("core0: running at scenarios/abba.s:14"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("core1: running at scenarios/abba.s:14"), std::string::npos) << r.err;
+  EXPECT_EQ(r.stats["memory"]["lock_a"], "0x0000000000000001");
+  EXPECT_EQ(r.stats["memory"]["lock_b"], "0x0000000000000001");
+  EXPECT_EQ(r.stats["memory"]["inside"], "0x0000000000000000");
+}
+
 TEST(TimedHang, MaxCyclesExitsFourNamesTheCulpritAndWritesStats) {
   auto r = run_scenario("tests/timed/spin_forever.yaml");
   EXPECT_EQ(r.exit_code, 4);
