@@ -16,17 +16,11 @@
 #include "sim/exec_command.h"
 #include "sim/explore_command.h"
 #include "sim/litmus.h"
+#include "sim/plot_command.h"
 #include "sim/run_command.h"
 
 namespace locksim {
 namespace {
-
-// Subcommands that later work fills in: they exist so `--help` shows the
-// whole tool, and say plainly that they cannot run yet.
-int not_available(const std::string& what) {
-  std::cerr << "error: 'locksim " << what << "' is not available yet in this build\n";
-  return 2;
-}
 
 // Becomes locksim-timed (from beside this executable) with the same
 // arguments; returns only if that fails.
@@ -100,8 +94,11 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   litmus_cmd->footer(
       "Prints herd7's result block per test. States, Ok/No and the Observation kind match herd7; the\n"
       "Positive/Negative numbers count distinct final states (herd7 counts executions).");
-  auto* plot_cmd = app.add_subcommand("plot", "Plot contention curves from sweep results");
-  plot_cmd->allow_extras();
+  PlotRequest plot;
+  auto* plot_cmd = app.add_subcommand("plot", "Plot a run's stats.json with gnuplot: each thread's cycles, busy and stalled by cause");
+  plot_cmd->add_option("stats", plot.stats, "stats.json written by `locksim run`")->required();
+  plot_cmd->add_option("--out", plot.output, "Image to write (.svg or .png); default: stalls.svg beside the stats");
+  plot_cmd->footer("Exit codes: 0 written, 2 bad input, 3 gnuplot missing or failed.");
 
   std::string bench_name;
   auto* bench_cmd = app.add_subcommand("bench", "Run a speed benchmark and print one JSON object");
@@ -131,7 +128,7 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
       for (const auto& f : litmus_files) print_herd_block(run_litmus(f, litmus_max_states), std::cout);
       return 0;
     }
-    if (*plot_cmd) return not_available("plot");
+    if (*plot_cmd) return run_plot_command(plot, std::cout, std::cerr);
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
     return 2;

@@ -112,7 +112,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCli{"bad_reg_form", {"exec", "locks/linux_ticket.s", "--entry", "ticket_spin_unlock", "--reg", "rax"},
                "expected NAME=VALUE"},
         BadCli{"bad_max_steps", {"exec", "locks/linux_ticket.s", "--entry", "f", "--max-steps", "lots"}, "--max-steps"},
-        BadCli{"plot_not_yet", {"plot"}, "'locksim plot' is not available yet"},
+        BadCli{"plot_without_stats", {"plot"}, "stats is required"},
         BadCli{"unknown_bench", {"bench", "warp"}, "unknown benchmark 'warp'"}),
     [](const auto& info) { return std::string(info.param.name); });
 
