@@ -102,7 +102,7 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
 
   std::string bench_name;
   auto* bench_cmd = app.add_subcommand("bench", "Run a speed benchmark and print one JSON object");
-  bench_cmd->add_option("name", bench_name, "interp (later: timed, explore)")->required();
+  bench_cmd->add_option("name", bench_name, "interp (the instruction semantics), timed (the SystemC engine) or explore (the x86-TSO explorer)")->required();
 
   try {
     app.parse(argc, argv);
