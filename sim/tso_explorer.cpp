@@ -292,6 +292,17 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
       break;
     }
     unpack(i, cur);
+    // Each successor changes one thread (and memory): `next` starts as a
+    // copy and only that thread and memory are put back before the next one.
+    next = cur;
+    int changed = -1;
+    auto fresh = [&](uint32_t t) {
+      if (changed >= 0) {
+        next.threads[static_cast<uint32_t>(changed)] = cur.threads[static_cast<uint32_t>(changed)];
+        next.memory = cur.memory;
+      }
+      changed = static_cast<int>(t);
+    };
     // An invisible step, if any, is the only successor (see the header).
     int only = -1;
     for (uint32_t t = 0; t < cur.threads.size() && only < 0; ++t) {
@@ -307,7 +318,7 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
       if (only >= 0) final_state = false;
       if (!th.buffer.empty() && drain_allowed) {
         final_state = false;
-        next = cur;
+        fresh(t);
         TsoStore head = next.threads[t].buffer.front();
         next.threads[t].buffer.erase(next.threads[t].buffer.begin());
         StateMemory(base_, next.memory).write(head.address, head.size, head.value);
@@ -321,7 +332,7 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
       if (!step_allowed) continue;
       const cpu::Instr& in = program_.code[th.cpu.pc];
       if (needs_empty_buffer(in) && !th.buffer.empty()) continue;
-      next = cur;
+      fresh(t);
       TsoPort port(base_, next, t, nullptr);
       cpu::StepOutcome o = cpu::execute(program_, in, next.threads[t].cpu, port);
       if (o != cpu::StepOutcome::Continue) next.threads[t].done = true;

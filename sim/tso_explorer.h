@@ -115,7 +115,7 @@ class TsoExplorer {
   const cpu::Program& program_;
   // Litmus threads and lock routines need little stack; zeroing 1 MiB per
   // thread would dominate a small test's run time.
-  static constexpr uint64_t kStackSize = 64 * 1024;
+  static constexpr uint64_t kStackSize = 16 * 1024;
   cpu::FlatMemory base_;  // the initial image; states hold only what changed
   uint64_t max_states_;
   std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
