@@ -2,6 +2,7 @@
 // and error messages.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli_runner.h"
@@ -124,6 +125,23 @@ TEST(Cli, HelpListsEverySubcommand) {
   r = run_locksim({"exec", "--help"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("--max-steps"), std::string::npos);
+}
+
+// `run` hands over to locksim-timed beside the executable; without it,
+// locksim says so (exit 3) instead of crashing.
+TEST(Cli, RunWithoutTheTimedEngineSaysWhatIsMissing) {
+  auto dir = std::filesystem::temp_directory_path() / ("locksim-alone-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(LOCKSIM_BINARY, dir / "locksim", std::filesystem::copy_options::overwrite_existing);
+  std::string cmd = "cd " + testing::shell_quote(LOCKSIM_SOURCE_DIR) + " && " +
+                    testing::shell_quote((dir / "locksim").string()) + " run scenarios/sb.yaml --out " +
+                    testing::shell_quote((dir / "out").string()) + " 2>" + testing::shell_quote((dir / "err").string());
+  int status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 3);
+  std::string err = testing::read_text(dir / "err");
+  EXPECT_NE(err.find("error: cannot start the timed engine " + (dir / "locksim-timed").string()), std::string::npos)
+      << err;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, InterpBenchPrintsOneJsonObject) {
