@@ -8,6 +8,7 @@
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <tuple>
+#include <unordered_map>
 
 namespace locksim {
 namespace {
@@ -95,28 +96,46 @@ ScVerdict check_sc(const Execution& execution) {
     if (last_of_thread[t] != Execution::kInitial) edges.emplace_back(last_of_thread[t], i, Relation::ProgramOrder);
     last_of_thread[t] = i;
   }
-  // Coherence order per byte; each write's position in it, for from-reads.
-  std::vector<uint32_t> position(events.size() * 8, Execution::kInitial);
-  for (const auto& [address, writes] : execution.coherence())
-    for (uint32_t k = 0; k < writes.size(); ++k) {
-      position[writes[k] * size_t{8} + (address - events[writes[k]].address)] = k;
-      if (k > 0) edges.emplace_back(writes[k - 1], writes[k], Relation::Coherence);
+  // Coherence order per byte, from the commit order: each write's
+  // successor on each byte it covers (for from-reads), and the first write
+  // of each byte (what a read of the initial value precedes).
+  std::unordered_map<uint64_t, uint32_t> last, first;  // per byte address
+  std::unordered_map<uint64_t, uint32_t> next;         // (write << 4 | byte offset) -> the next write
+  for (uint32_t w : execution.commits()) {
+    const MemoryEvent& e = events[w];
+    uint32_t previous_edge_from = Execution::kInitial;
+    for (unsigned k = 0; k < e.size; ++k) {
+      const uint64_t byte = e.address + k;
+      auto [it, fresh] = last.try_emplace(byte, w);
+      if (fresh) {
+        first.emplace(byte, w);
+        continue;
+      }
+      const uint32_t prev = it->second;
+      next[uint64_t{prev} << 4 | (byte - events[prev].address)] = w;
+      if (prev != previous_edge_from) edges.emplace_back(prev, w, Relation::Coherence);
+      previous_edge_from = prev;
+      it->second = w;
     }
+  }
   // Reads-from, and from-reads: a read precedes the write that overwrote
   // the value it read.
-  for (const auto& b : execution.byte_reads()) {
-    auto co = execution.coherence().find(b.address);
-    uint32_t next;
-    if (b.source == Execution::kInitial) {
-      next = 0;
-    } else {
-      edges.emplace_back(b.source, b.read, Relation::ReadsFrom);
-      uint32_t pos = position[b.source * size_t{8} + (b.address - events[b.source].address)];
-      if (pos == Execution::kInitial) continue;  // the write never reached memory
-      next = pos + 1;
+  for (const auto& span : execution.read_spans()) {
+    if (span.source != Execution::kInitial) edges.emplace_back(span.source, span.read, Relation::ReadsFrom);
+    uint32_t previous_target = Execution::kInitial;
+    for (uint32_t k = 0; k < span.size; ++k) {
+      const uint64_t byte = span.address + k;
+      uint32_t target = Execution::kInitial;
+      if (span.source == Execution::kInitial) {
+        if (auto it = first.find(byte); it != first.end()) target = it->second;
+      } else if (auto it = next.find(uint64_t{span.source} << 4 | (byte - events[span.source].address));
+                 it != next.end()) {
+        target = it->second;
+      }
+      if (target != Execution::kInitial && target != previous_target)
+        edges.emplace_back(span.read, target, Relation::FromReads);
+      previous_target = target;
     }
-    if (co != execution.coherence().end() && next < co->second.size())
-      edges.emplace_back(b.read, co->second[next], Relation::FromReads);
   }
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
