@@ -121,7 +121,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   bool progress_shown = false;
   auto progress = [&](const ExploreResult& so_far, uint64_t frontier) {
     err << fmt::format("\r{}: {} states, {} transitions, {:.0f} states/s, {} to expand   ", s.file, so_far.states,
-                       so_far.transitions, static_cast<double>(so_far.states) / so_far.seconds, frontier)
+                       so_far.transitions, static_cast<double>(so_far.states) / std::max(so_far.seconds, 1e-9), frontier)
         << std::flush;
     progress_shown = true;
   };
