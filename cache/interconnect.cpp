@@ -124,7 +124,7 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request)
       if (w.event && std::find(w.lines.begin(), w.lines.end(), line) != w.lines.end())
         w.event->notify(sc_core::SC_ZERO_TIME);
     }
-    caches_[c]->set_state(line, t.next, [](uint64_t) { return false; }, [](uint64_t, Mesi) {});
+    caches_[c]->snooped(line, t.next);
   }
   uint64_t latency = timing_.arbitration_latency;
   if (request == BusRequest::Upgrade) {

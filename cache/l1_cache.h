@@ -36,6 +36,15 @@ class L1Cache : public sc_core::sc_module {
   void set_state(uint64_t line, Mesi next, const std::function<bool(uint64_t)>& pinned,
                  const std::function<void(uint64_t, Mesi)>& evict);
   void touch(uint64_t line);
+  // A snoop moves a present line to `next` (S or I): never allocates, so it
+  // needs none of set_state's eviction arguments.
+  void snooped(uint64_t line, Mesi next) {
+    Way* w = find(line);
+    if (!w) return;
+    if (w->state != next) ++stats.transitions[static_cast<size_t>(w->state)][static_cast<size_t>(next)];
+    w->state = next;
+    w->last_use = ++clock_;
+  }
 
   L1Stats stats;
 
