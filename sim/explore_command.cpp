@@ -19,20 +19,24 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The stack's return address is noise in a schedule.
-bool on_stack(uint64_t address) {
-  return address >= cpu::FlatMemory::kStackTop - (64u << 20) && address < cpu::FlatMemory::kStackTop;
-}
+// How a schedule is shown: stack traffic (return addresses, saved
+// registers) is noise there.
+struct ScheduleView {
+  const cpu::Program& program;
+  uint32_t threads;
+  bool on_stack(uint64_t address) const { return in_thread_stacks(address, threads); }
+};
 
-std::string describe_step(const ScheduleStep& step, const cpu::Program& program) {
+std::string describe_step(const ScheduleStep& step, const ScheduleView& view) {
+  const cpu::Program& program = view.program;
   if (step.drain) {
     const auto& e = step.effects.front();
-    return fmt::format("T{} drain [{}] <- {:#x}", step.thread, on_stack(e.address) ? "stack" : program.location_name(e.address),
-                       e.value);
+    return fmt::format("T{} drain [{}] <- {:#x}", step.thread,
+                       view.on_stack(e.address) ? "stack" : program.location_name(e.address), e.value);
   }
   std::string effect;
   for (const auto& e : step.effects) {
-    if (on_stack(e.address)) continue;
+    if (view.on_stack(e.address)) continue;
     effect += effect.empty() ? "" : ", ";
     effect += e.store ? fmt::format("[{}] <- {:#x} ({})", program.location_name(e.address), e.value,
                                     e.special ? "locked: to memory" : "buffered")
@@ -43,7 +47,8 @@ std::string describe_step(const ScheduleStep& step, const cpu::Program& program)
   return fmt::format("T{} {:<28} {:<32} {}", step.thread, program.where(in), program.source_text(in), effect);
 }
 
-Json step_json(const ScheduleStep& step, const cpu::Program& program) {
+Json step_json(const ScheduleStep& step, const ScheduleView& view) {
+  const cpu::Program& program = view.program;
   Json j;
   j["thread"] = step.thread;
   j["kind"] = step.drain ? "drain" : "instruction";
@@ -54,7 +59,7 @@ Json step_json(const ScheduleStep& step, const cpu::Program& program) {
   }
   j["effects"] = Json::array();
   for (const auto& e : step.effects) {
-    if (!step.drain && on_stack(e.address)) continue;
+    if (!step.drain && view.on_stack(e.address)) continue;
     const char* via = step.drain ? "drain" : e.store ? (e.special ? "locked" : "buffered")
                                                      : (e.special ? "store_buffer" : "memory");
     j["effects"].push_back({{"access", e.store ? "write" : "read"},
@@ -64,6 +69,16 @@ Json step_json(const ScheduleStep& step, const cpu::Program& program) {
                             {"via", via}});
   }
   return j;
+}
+
+// Prints the numbered steps and returns them as JSON.
+Json print_schedule(const std::vector<ScheduleStep>& steps, const ScheduleView& view, std::ostream& out) {
+  Json schedule = Json::array();
+  for (size_t i = 0; i < steps.size(); ++i) {
+    out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], view));
+    schedule.push_back(step_json(steps[i], view));
+  }
+  return schedule;
 }
 
 }  // namespace
@@ -106,6 +121,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   }
 
   TsoExplorer explorer(program, threads, request.max_states);
+  const ScheduleView view{program, static_cast<uint32_t>(threads.size())};
   if (!request.json_path.empty()) require_writable(request.json_path, "--json");
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
   auto atom_value = [&](uint32_t state, const CondAtom& a) -> uint64_t {
@@ -163,11 +179,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     const bool witness = cond.quantifier == Quantifier::Exists;
     auto steps = explorer.schedule(*decisive);
     out << (witness ? "Witness" : "Counterexample") << " (shortest schedule, " << steps.size() << " steps):\n";
-    Json schedule = Json::array();
-    for (size_t i = 0; i < steps.size(); ++i) {
-      out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], program));
-      schedule.push_back(step_json(steps[i], program));
-    }
+    Json schedule = print_schedule(steps, view, out);
     out << "Final state:";
     Json final_state = Json::object();
     for (const auto& a : cond.atoms) {
@@ -186,11 +198,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     auto steps = explorer.schedule(state);
     out << "Stuck (shortest schedule, " << steps.size()
         << " steps): from here no execution lets every thread finish (a deadlock, or spinning forever):\n";
-    Json schedule = Json::array();
-    for (size_t i = 0; i < steps.size(); ++i) {
-      out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], program));
-      schedule.push_back(step_json(steps[i], program));
-    }
+    Json schedule = print_schedule(steps, view, out);
     Json waiting = Json::array();
     out << "Threads left:";
     for (uint32_t t = 0; t < threads.size(); ++t) {

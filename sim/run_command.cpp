@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cpu/assembler.h"
@@ -144,7 +143,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   if (!request.vcd.empty()) {
     // SystemC would only report an unwritable trace file after elaborating.
     vcd_base = request.vcd.ends_with(".vcd") ? request.vcd.substr(0, request.vcd.size() - 4) : request.vcd;
-    if (!std::ofstream(vcd_base + ".vcd")) throw InputError("--vcd: cannot write '" + vcd_base + ".vcd'");
+    require_writable(vcd_base + ".vcd", "--vcd");
   }
 
   // "Simulation stopped by user" is how every run ends; not news.
