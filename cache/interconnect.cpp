@@ -1,12 +1,12 @@
 #include "cache/interconnect.h"
 
 #include <algorithm>
+#include <bit>
 #include <string>
+#include <tuple>
 
 namespace locksim::cache {
 
-using sc_core::sc_time;
-using sc_core::sc_time_stamp;
 
 Interconnect::Interconnect(sc_core::sc_module_name name, std::vector<L1Cache*> caches, Topology topology,
                            InterconnectTiming timing, uint64_t seed)
@@ -15,7 +15,12 @@ Interconnect::Interconnect(sc_core::sc_module_name name, std::vector<L1Cache*> c
       topology_(std::move(topology)),
       timing_(timing),
       rng_(seed),
-      watches_(caches_.size()) {}
+      watches_(caches_.size()) {
+  SC_HAS_PROCESS(Interconnect);
+  SC_METHOD(arbitrate);
+  sensitive << arbiter_wake_;
+  dont_initialize();
+}
 
 void Interconnect::watch(uint32_t core, const std::vector<uint64_t>& lines, sc_core::sc_event* event) {
   watches_[core] = Watch{lines, event};
@@ -23,108 +28,171 @@ void Interconnect::watch(uint32_t core, const std::vector<uint64_t>& lines, sc_c
 
 void Interconnect::unwatch(uint32_t core) { watches_[core] = Watch{}; }
 
-bool Interconnect::pinned(uint32_t core, uint64_t line) const {
-  auto it = line_locks_.find(line);
-  return it != line_locks_.end() && it->second == core;
+const Interconnect::LineLock* Interconnect::lock_on(uint64_t line, uint64_t now) const {
+  for (const LineLock& l : line_locks_)
+    if (l.line == line && l.until > now) return &l;
+  return nullptr;
 }
 
-bool Interconnect::take_bus_turn(uint32_t core, sc_core::sc_event& wake, bool& queued) {
-  const sc_time now = sc_time_stamp();
-  const bool owner = bus_locked_by_ == static_cast<int>(core);
-  const bool locked_by_other = bus_locked_by_ >= 0 && !owner;
-  const bool idle = busy_until_ <= now && !locked_by_other;
-  if (owner) {  // the bus-lock owner never queues: everyone queued waits for it
-    if (!idle) wake.notify(busy_until_ - now);
-    return idle;
-  }
-  if (!queued) bus_queue_.push_back(&wake), queued = true;
-  if (bus_queue_.front() != &wake) return false;  // arm_head wakes us at our turn
-  if (idle) {
-    bus_queue_.pop_front();
-    queued = false;
-    return true;
-  }
-  if (!locked_by_other) wake.notify(busy_until_ - now);  // a locked bus wakes the head on unlock
-  return false;
+bool Interconnect::pinned(uint32_t core, uint64_t line, uint64_t now) const {
+  const LineLock* l = lock_on(line, now);
+  return l && l->core == core;
 }
 
-void Interconnect::leave_queue(sc_core::sc_event& wake) {
-  wake.cancel();
-  bool was_head = !bus_queue_.empty() && bus_queue_.front() == &wake;
-  bus_queue_.erase(std::remove(bus_queue_.begin(), bus_queue_.end(), &wake), bus_queue_.end());
-  if (was_head) arm_head();
+bool Interconnect::bus_locked_by_other(uint32_t core, uint64_t now) const {
+  return bus_locked_by_ >= 0 && bus_locked_by_ != static_cast<int>(core) && bus_unlock_at_ > now;
 }
 
-// Wakes the first queued requester when the bus next frees (a locked bus
-// wakes it on unlock instead).
-void Interconnect::arm_head() {
-  if (bus_queue_.empty() || bus_locked_by_ >= 0) return;
-  sc_time now = sc_time_stamp();
-  bus_queue_.front()->notify(busy_until_ > now ? busy_until_ - now : sc_core::SC_ZERO_TIME);
+int Interconnect::bus_owner() const { return bus_unlock_at_ > now_cycles() ? bus_locked_by_ : -1; }
+
+std::vector<std::pair<uint64_t, uint32_t>> Interconnect::locked_lines() const {
+  std::vector<std::pair<uint64_t, uint32_t>> out;
+  for (const LineLock& l : line_locks_)
+    if (l.until > now_cycles()) out.emplace_back(l.line, l.core);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
-Interconnect::Grant Interconnect::acquire(uint32_t core, uint64_t line, MesiEvent event, bool lock_line,
-                                          sc_core::sc_event& wake) {
-  const sc_time start = sc_time_stamp();
-  bool queued = false;
-  for (;;) {
-    Mesi st = caches_[core]->state(line);
-    const MesiTransition& t = mesi_transition(st, event);
-    if (t.request == BusRequest::None) {
-      // Permission is here (E -> M needs no bus).
-      if (queued) leave_queue(wake);
-      if (st != t.next)
-        caches_[core]->set_state(line, t.next, [&](uint64_t l) { return pinned(core, l); }, [](uint64_t, Mesi) {});
+void Interconnect::wake_arbiter_at(uint64_t at) {
+  // An event keeps only its earliest pending notification, which is the one
+  // wanted: the arbiter re-arms itself for anything later. Asking again for
+  // a time already covered is skipped (it is a library call).
+  const uint64_t now = now_cycles();
+  if (arbiter_armed_at_ > now && arbiter_armed_at_ <= at) return;
+  arbiter_armed_at_ = at;
+  arbiter_wake_.notify((at - now) * cycle());
+}
+
+void Interconnect::submit(BusTransaction& t) {
+  t.granted = false;
+  t.needs_bus = false;
+  t.error.clear();
+  t.order = next_order_++;
+  auto at = std::upper_bound(queue_.begin(), queue_.end(), &t, [](const BusTransaction* a, const BusTransaction* b) {
+    return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
+  });
+  queue_.insert(at, &t);
+  if (t.arrival <= now_cycles())
+    arbitrate();
+  else
+    wake_arbiter_at(t.arrival);
+}
+
+void Interconnect::arbitrate() {
+  const uint64_t now = now_cycles();
+  std::erase_if(line_locks_, [now](const LineLock& l) { return l.until <= now; });
+  // Oldest first. A request that must wait (for the bus, a locked line or a
+  // locked bus) keeps its place; a younger one that need not wait (a hit, or
+  // a line nobody holds locked while the bus is free) goes past it.
+  for (size_t i = 0; i < queue_.size() && queue_[i]->arrival <= now;) {
+    BusTransaction& t = *queue_[i];
+    if (t.needs_bus && (t.retry_at = free_at(t, now)) > now) {
+      ++i;
+      continue;
+    }
+    try {
+      if (!try_grant(t, now)) {
+        ++i;
+        continue;
+      }
+    } catch (const std::exception& e) {
+      t.error = e.what();
+      t.granted = true;
+    }
+    queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
+    for (BusTransaction* q : queue_)
+      if (q->core == t.core) q->needs_bus = false;  // its L1 changed: a miss may be a hit now
+    if (t.wake) {
+      if (t.wake_on_completion && t.latency)
+        t.wake->notify(t.latency * cycle());
       else
-        caches_[core]->touch(line);
-      ++caches_[core]->stats.hits;
-      if (lock_line) line_locks_[line] = core;
-      return Grant{(sc_time_stamp() - start).value() / cycle().value(), 0};
+        t.wake->notify();
     }
-    if (auto it = line_locks_.find(line); it != line_locks_.end() && it->second != core) {
-      if (queued) leave_queue(wake), queued = false;
-      line_waiters_.emplace(line, &wake);
-      sc_core::wait(wake);
-      continue;
-    }
-    if (!take_bus_turn(core, wake, queued)) {
-      sc_core::wait(wake);
-      continue;
-    }
-    wake.cancel();
-    // The bus is ours: the transaction takes effect now, at its grant, so
-    // every later request sees its outcome.
-    uint64_t latency = perform(core, line, t.request);
-    busy_until_ = sc_time_stamp() + latency * cycle();
-    if (lock_line) line_locks_[line] = core;
-    arm_head();
-    return Grant{(sc_time_stamp() - start).value() / cycle().value(), latency};
+    i = 0;
   }
+  // Sleep until the earliest moment a queued request could go.
+  uint64_t next = kForever;
+  for (const BusTransaction* t : queue_) next = std::min(next, t->arrival > now ? t->arrival : t->retry_at);
+  if (next != kForever) wake_arbiter_at(next);
 }
 
-uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request) {
+uint64_t Interconnect::free_at(const BusTransaction& t, uint64_t now) const {
+  uint64_t at = bus_locked_by_other(t.core, now) ? bus_unlock_at_ : busy_until_;
+  if (t.kind == BusTransaction::Kind::Line)
+    if (const LineLock* l = lock_on(t.line, now); l && l->core != t.core) at = std::max(at, l->until);
+  return at;
+}
+
+bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
+  uint64_t latency = 0;
+  if (t.kind == BusTransaction::Kind::BusLock) {
+    if ((t.retry_at = free_at(t, now)) > now) {
+      t.needs_bus = true;
+      return false;
+    }
+    bus_locked_by_ = static_cast<int>(t.core);
+    bus_locked_at_ = now;
+    bus_unlock_at_ = kForever;
+    ++stats.bus_locks;
+  } else {
+    L1Cache& l1 = *caches_[t.core];
+    const Mesi st = l1.state(t.line);
+    const MesiTransition& tr = mesi_transition(st, t.event);
+    if (tr.request == BusRequest::None) {
+      // Permission is here (E -> M needs no bus).
+      if (st != tr.next)
+        l1.set_state(t.line, tr.next, [&](uint64_t l) { return pinned(t.core, l, now); }, [](uint64_t, Mesi) {});
+      else
+        l1.touch(t.line);
+      ++l1.stats.hits;
+    } else {
+      if ((t.retry_at = free_at(t, now)) > now) {
+        t.needs_bus = true;
+        return false;
+      }
+      // The bus is ours: the transaction takes effect now, at its grant, so
+      // every later request sees its outcome.
+      latency = perform(t.core, t.line, tr.request, now);
+      busy_until_ = now + latency;
+    }
+    if (t.lock_line) {
+      std::erase_if(line_locks_, [&](const LineLock& l) { return l.line == t.line; });
+      line_locks_.push_back(LineLock{t.line, t.core, kForever});
+    }
+  }
+  t.granted = true;
+  t.waited = now - t.arrival;
+  t.latency = latency;
+  return true;
+}
+
+uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request, uint64_t now) {
   ++stats.transactions[static_cast<size_t>(request)];
   const MesiEvent snoop = request == BusRequest::GetS ? MesiEvent::SnoopGetS
                           : request == BusRequest::GetM ? MesiEvent::SnoopGetM : MesiEvent::SnoopUpgrade;
   int supplier = -1;
   bool others_keep_copy = false;
   uint32_t invalidation = 0;
-  for (uint32_t c = 0; c < caches_.size(); ++c) {
-    if (c == core) continue;
-    Mesi st = caches_[c]->state(line);
-    if (st == Mesi::I) continue;
-    const MesiTransition& t = mesi_transition(st, snoop);
-    if (t.supplies_data) supplier = static_cast<int>(c);
-    if (t.writes_back) ++stats.writebacks;
-    if (t.next != Mesi::I) {
+  // The single-writer/multiple-reader check, tallied from every cache's
+  // state after this transaction as it is set.
+  int exclusive = 0, shared = 0;
+  uint64_t& holders = holders_[line];
+  for (uint64_t others = holders & ~(uint64_t{1} << core); others; others &= others - 1) {
+    const uint32_t c = static_cast<uint32_t>(std::countr_zero(others));
+    const MesiTransition* t = caches_[c]->snoop(line, snoop);
+    if (!t || t->next == Mesi::I) holders &= ~(uint64_t{1} << c);
+    if (!t) continue;
+    if (t->supplies_data) supplier = static_cast<int>(c);
+    if (t->writes_back) ++stats.writebacks;
+    if (t->next != Mesi::I) {
       others_keep_copy = true;
+      ++(t->next == Mesi::S ? shared : exclusive);
     } else {
       invalidation = std::max(invalidation, topology_.transfer_latency(core, c));
       const Watch& w = watches_[c];
       if (w.event && std::find(w.lines.begin(), w.lines.end(), line) != w.lines.end())
         w.event->notify(sc_core::SC_ZERO_TIME);
     }
-    caches_[c]->snooped(line, t.next);
   }
   uint64_t latency = timing_.arbitration_latency;
   if (request == BusRequest::Upgrade) {
@@ -143,11 +211,14 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request)
                                                request == BusRequest::GetS ? MesiEvent::Load : MesiEvent::Store);
   Mesi next = (request == BusRequest::GetS && !others_keep_copy) ? mine.next_if_alone : mine.next;
   ++caches_[core]->stats.misses;
-  caches_[core]->set_state(line, next, [&](uint64_t l) { return pinned(core, l); }, [&](uint64_t victim, Mesi st) {
+  caches_[core]->set_state(line, next, [&](uint64_t l) { return pinned(core, l, now); }, [&](uint64_t victim, Mesi st) {
     if (st == Mesi::M) ++stats.writebacks;
     in_llc_.insert(victim);
+    if (auto it = holders_.find(victim); it != holders_.end()) it->second &= ~(uint64_t{1} << core);
   });
-  check_swmr(line);
+  holders |= uint64_t{1} << core;  // a reference into a node-based map: the callback's lookups leave it valid
+  ++(next == Mesi::S ? shared : exclusive);
+  require_swmr(line, exclusive, shared);
   return latency;
 }
 
@@ -158,35 +229,37 @@ void Interconnect::check_swmr(uint64_t line) const {
     if (st == Mesi::M || st == Mesi::E) ++exclusive;
     else if (st == Mesi::S) ++shared;
   }
+  require_swmr(line, exclusive, shared);
+}
+
+void Interconnect::require_swmr(uint64_t line, int exclusive, int shared) {
   if (exclusive > 1 || (exclusive == 1 && shared > 0))
     throw ProtocolError("SWMR violated on line " + std::to_string(line) + ": " + std::to_string(exclusive) +
                         " exclusive and " + std::to_string(shared) + " shared copies");
 }
 
-void Interconnect::unlock_line(uint32_t core, uint64_t line) {
-  auto it = line_locks_.find(line);
-  if (it == line_locks_.end() || it->second != core) return;
-  line_locks_.erase(it);
-  auto [first, last] = line_waiters_.equal_range(line);
-  for (auto w = first; w != last; ++w) w->second->notify(sc_core::SC_ZERO_TIME);
-  line_waiters_.erase(first, last);
+void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
+  auto it = std::find_if(line_locks_.begin(), line_locks_.end(),
+                         [&](const LineLock& l) { return l.line == line && l.core == core; });
+  if (it == line_locks_.end()) return;
+  it->until = std::max(at, now_cycles());
+  if (queue_.empty()) return;
+  if (at <= now_cycles())
+    arbitrate();
+  else
+    wake_arbiter_at(at);
 }
 
-uint64_t Interconnect::lock_bus(uint32_t core, sc_core::sc_event& wake) {
-  const sc_time start = sc_time_stamp();
-  bool queued = false;
-  while (!take_bus_turn(core, wake, queued)) sc_core::wait(wake);
-  bus_locked_by_ = static_cast<int>(core);
-  bus_locked_at_ = sc_time_stamp();
-  ++stats.bus_locks;
-  return (sc_time_stamp() - start).value() / cycle().value();
-}
-
-void Interconnect::unlock_bus(uint32_t core) {
-  if (bus_locked_by_ != static_cast<int>(core)) return;
-  stats.bus_lock_cycles += (sc_time_stamp() - bus_locked_at_).value() / cycle().value();
-  bus_locked_by_ = -1;
-  arm_head();
+void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
+  if (bus_locked_by_ != static_cast<int>(core) || bus_unlock_at_ != kForever) return;
+  at = std::max(at, now_cycles());
+  stats.bus_lock_cycles += at - bus_locked_at_;
+  bus_unlock_at_ = at;
+  if (queue_.empty()) return;
+  if (at <= now_cycles())
+    arbitrate();
+  else
+    wake_arbiter_at(at);
 }
 
 }  // namespace locksim::cache

@@ -1,18 +1,24 @@
 // A snooping bus with the shared LLC and memory behind it. One transaction
 // holds the bus at a time; a LOCK'd access holds its line against snoops
-// (cache locking) or the whole bus (bus locking). Calls block the calling
-// SystemC thread for arbitration and transfer time; nothing here runs on
-// its own, so an idle interconnect costs nothing.
+// (cache locking) or the whole bus (bus locking).
+//
+// Requests are records, not blocking calls: a requester queues one with the
+// cycle it reaches the bus and sleeps on its own event; an arbiter grants
+// queued requests oldest first and wakes the requester at its grant. The
+// arbiter runs only when a request arrives, the bus frees or a lock ends, so
+// an idle interconnect costs nothing, and a miss costs its requester one
+// wake-up however long it queued.
 #pragma once
 
 #include <systemc>
 
 #include <array>
-#include <deque>
 #include <cstdint>
-#include <map>
 #include <random>
 #include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cache/l1_cache.h"
@@ -20,6 +26,35 @@
 #include "cache/topology.h"
 
 namespace locksim::cache {
+
+// One request for the bus. The requester owns it and keeps it alive until
+// it is granted.
+struct BusTransaction {
+  enum class Kind : uint8_t { Line, BusLock };
+  Kind kind = Kind::Line;
+  uint32_t core = 0;
+  uint64_t line = 0;
+  MesiEvent event = MesiEvent::Load;  // Load or Store: the permission wanted
+  bool lock_line = false;             // the line stays with `core` until unlock_line
+  bool drain = false;                 // a store-buffer drain: at equal arrival, demand accesses go first
+  uint64_t arrival = 0;               // cycle it reaches the bus
+  sc_core::sc_event* wake = nullptr;  // notified at the grant
+  bool wake_on_completion = false;    // ... or `latency` cycles after it
+  // Filled in at the grant. The transaction takes effect then; `latency`
+  // cycles later it completes (nothing can touch the line meanwhile: the bus
+  // is busy until then).
+  bool granted = false;
+  uint64_t waited = 0;   // cycles queued behind the bus, a locked line or a locked bus
+  uint64_t latency = 0;  // cycles the transaction still takes after the grant
+  std::string error;     // a protocol error the grant hit, for the requester to raise
+  uint64_t order = 0;    // the last tie-break: first queued, first served
+  // Found to need the bus when it was taken. Only a grant to the same core
+  // can change that (only its own requests bring a line into its L1), so
+  // until then the arbiter need not look in its L1 again, only check when
+  // the bus and line are free for it (`retry_at`; kForever: at an unlock).
+  bool needs_bus = false;
+  uint64_t retry_at = 0;
+};
 
 struct InterconnectTiming {
   uint32_t arbitration_latency;
@@ -41,60 +76,69 @@ class Interconnect : public sc_core::sc_module {
   Interconnect(sc_core::sc_module_name name, std::vector<L1Cache*> caches, Topology topology,
                InterconnectTiming timing, uint64_t seed);
 
-  // Blocks until the bus grants `core` a transaction that gives it `line` in
-  // a state allowing `event` (Load or Store), or returns at once on a hit.
-  // The transaction takes effect at its grant; the caller owes `latency`
-  // cycles more (nothing can touch the line meanwhile: the bus is busy until
-  // then). With `lock_line`, the line stays with `core` until unlock_line.
-  // `wake` is the calling thread's own event: a waiting caller is woken
-  // through it exactly when its turn comes.
-  struct Grant {
-    uint64_t waited = 0;   // cycles spent queued for the bus or a locked line
-    uint64_t latency = 0;  // cycles the transaction still takes
-  };
-  Grant acquire(uint32_t core, uint64_t line, MesiEvent event, bool lock_line, sc_core::sc_event& wake);
-  void unlock_line(uint32_t core, uint64_t line);
+  // Queues `t`. A request already due finds its turn at once when it can:
+  // then t.granted is true on return and t.wake is not notified.
+  void submit(BusTransaction& t);
+  // Ends `core`'s lock on `line` (or on the bus) at cycle `at`: now if `at`
+  // has passed, else then, without anyone having to wake at `at`.
+  void unlock_line(uint32_t core, uint64_t line, uint64_t at);
+  void unlock_bus(uint32_t core, uint64_t at);
   // Notifies `event` when any of `lines` leaves `core`'s L1 (another core's
   // write invalidates it): the only way a spinning core's reads can change.
   void watch(uint32_t core, const std::vector<uint64_t>& lines, sc_core::sc_event* event);
   void unwatch(uint32_t core);
-  // Bus locking: no other core's transaction proceeds until unlock_bus.
-  uint64_t lock_bus(uint32_t core, sc_core::sc_event& wake);
-  void unlock_bus(uint32_t core);
 
-  // Lines currently locked, with their owner, for hang reports.
-  const std::map<uint64_t, uint32_t>& locked_lines() const { return line_locks_; }
-  int bus_owner() const { return bus_locked_by_; }
-  // Checks the single-writer/multiple-reader invariant on `line`.
+  // Lines locked at this cycle, with their owner, for hang reports.
+  std::vector<std::pair<uint64_t, uint32_t>> locked_lines() const;
+  int bus_owner() const;
+  // Checks the single-writer/multiple-reader invariant on `line` across
+  // every L1 (each transaction checks it as it sets the states).
   void check_swmr(uint64_t line) const;
 
   InterconnectStats stats;
 
  private:
-  uint64_t perform(uint32_t core, uint64_t line, BusRequest request);
-  bool pinned(uint32_t core, uint64_t line) const;
-  // First come, first served arbitration. Returns once `core` may start a
-  // transaction; `queued` tracks whether `wake` sits in the queue.
-  bool take_bus_turn(uint32_t core, sc_core::sc_event& wake, bool& queued);
-  void leave_queue(sc_core::sc_event& wake);
-  void arm_head();
+  struct LineLock {
+    uint64_t line;
+    uint32_t core;
+    uint64_t until;  // the lock ends at this cycle (kForever: at unlock_line)
+  };
+  static constexpr uint64_t kForever = ~uint64_t{0};
+
+  void arbitrate();  // the method process; also called inline
+  bool try_grant(BusTransaction& t, uint64_t now);
+  // When the bus, and its line, are next free for `t` (kForever: at an unlock).
+  uint64_t free_at(const BusTransaction& t, uint64_t now) const;
+  uint64_t perform(uint32_t core, uint64_t line, BusRequest request, uint64_t now);
+  // Throws ProtocolError unless the copies are one exclusive or only shared.
+  static void require_swmr(uint64_t line, int exclusive, int shared);
+  const LineLock* lock_on(uint64_t line, uint64_t now) const;
+  bool pinned(uint32_t core, uint64_t line, uint64_t now) const;
+  bool bus_locked_by_other(uint32_t core, uint64_t now) const;
+  void wake_arbiter_at(uint64_t cycle);
 
   std::vector<L1Cache*> caches_;
   Topology topology_;
   InterconnectTiming timing_;
   std::mt19937_64 rng_;
-  sc_core::sc_time busy_until_;
+  uint64_t busy_until_ = 0;  // cycle the current transaction completes
   int bus_locked_by_ = -1;
-  sc_core::sc_time bus_locked_at_;
-  std::map<uint64_t, uint32_t> line_locks_;
+  uint64_t bus_locked_at_ = 0, bus_unlock_at_ = kForever;
+  std::vector<LineLock> line_locks_;  // a few at a time: one per LOCK'd access or drain in flight
   std::set<uint64_t> in_llc_;  // lines fetched from memory once (an unbounded inclusive LLC)
-  std::deque<sc_core::sc_event*> bus_queue_;
+  // Which L1s may hold each line, as an inclusive LLC's snoop filter knows:
+  // a transaction snoops only those. A bit may outlive its copy (a miss then
+  // costs one lookup), never the reverse.
+  std::unordered_map<uint64_t, uint64_t> holders_;
+  std::vector<BusTransaction*> queue_;  // by (arrival, order)
+  uint64_t next_order_ = 0;
+  sc_core::sc_event arbiter_wake_;
+  uint64_t arbiter_armed_at_ = 0;  // the cycle arbiter_wake_ is due, once it is set
   struct Watch {
     std::vector<uint64_t> lines;
     sc_core::sc_event* event = nullptr;
   };
   std::vector<Watch> watches_;  // per core
-  std::multimap<uint64_t, sc_core::sc_event*> line_waiters_;
 };
 
 // One simulated cycle; cycles are counted in sc_time nanoseconds.
@@ -102,6 +146,11 @@ inline const sc_core::sc_time& cycle() {
   static const sc_core::sc_time c(1, sc_core::SC_NS);
   return c;
 }
-inline uint64_t now_cycles() { return sc_core::sc_time_stamp().value() / cycle().value(); }
+// Inline: asked on every access and every arbitration, and the library's
+// sc_time_stamp() is an out-of-line call.
+inline uint64_t now_cycles() {
+  static const uint64_t ticks_per_cycle = cycle().value();
+  return sc_core::sc_get_curr_simcontext()->time_stamp().value() / ticks_per_cycle;
+}
 
 }  // namespace locksim::cache

@@ -7,8 +7,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
-#include <optional>
 #include <utility>
 #include <vector>
 
@@ -31,39 +29,82 @@ class L1Cache : public sc_core::sc_module {
     return w ? w->state : Mesi::I;
   }
   // Moves `line` to `next`, allocating a way if it is not present. When a
-  // victim must go, `evict` is told its line and state; `pinned` lines are
-  // never chosen.
-  void set_state(uint64_t line, Mesi next, const std::function<bool(uint64_t)>& pinned,
-                 const std::function<void(uint64_t, Mesi)>& evict);
-  void touch(uint64_t line);
-  // A snoop moves a present line to `next` (S or I): never allocates, so it
-  // needs none of set_state's eviction arguments.
-  void snooped(uint64_t line, Mesi next) {
+  // victim must go, `evict(line, state)` is told its line and state; lines
+  // for which `pinned(line)` holds are never chosen. A template: the
+  // interconnect calls it on every transaction.
+  template <class Pinned, class Evict>
+  void set_state(uint64_t line, Mesi next, const Pinned& pinned, const Evict& evict) {
     Way* w = find(line);
-    if (!w) return;
-    if (w->state != next) ++stats.transitions[static_cast<size_t>(w->state)][static_cast<size_t>(next)];
-    w->state = next;
-    w->last_use = ++clock_;
+    const Mesi from = w ? w->state : Mesi::I;
+    if (!w && next != Mesi::I) {
+      Way* set = &array_[(line & (sets_ - 1)) * ways_];
+      Way* victim = nullptr;
+      for (uint32_t i = 0; i < ways_; ++i) {
+        if (set[i].state == Mesi::I) {
+          victim = &set[i];
+          break;
+        }
+        if (pinned(set[i].line)) continue;
+        if (!victim || set[i].last_use < victim->last_use) victim = &set[i];
+      }
+      if (!victim) throw ProtocolError("every way of an L1 set is pinned by a locked access");
+      if (victim->state != Mesi::I) {
+        const auto& t = mesi_transition(victim->state, MesiEvent::Evict);
+        ++stats.transitions[static_cast<size_t>(victim->state)][static_cast<size_t>(t.next)];
+        evict(victim->line, victim->state);
+      }
+      w = victim;
+      w->line = line;
+    }
+    if (!w) return;  // I -> I
+    if (from != next) ++stats.transitions[static_cast<size_t>(from)][static_cast<size_t>(next)];
+    set_way(*w, next);
+  }
+  void touch(uint64_t line);
+  // Another core's request seen on the bus: a present line takes `event`'s
+  // transition, which is returned (nullptr when the line is absent). Never
+  // allocates, so it needs none of set_state's eviction arguments.
+  const MesiTransition* snoop(uint64_t line, MesiEvent event) {
+    Way* w = find(line);
+    if (!w) return nullptr;
+    const MesiTransition& t = mesi_transition(w->state, event);
+    if (w->state != t.next) ++stats.transitions[static_cast<size_t>(w->state)][static_cast<size_t>(t.next)];
+    set_way(*w, t.next);
+    return &t;
   }
 
   L1Stats stats;
 
  private:
+  // An invalid way holds kNoLine, so a lookup compares tags only.
+  static constexpr uint64_t kNoLine = ~uint64_t{0};
   struct Way {
-    uint64_t line = 0;
+    uint64_t line = kNoLine;
     Mesi state = Mesi::I;
     uint64_t last_use = 0;
   };
   Way* find(uint64_t line) { return const_cast<Way*>(std::as_const(*this).find(line)); }
+  // Lock contention keeps asking about the same line or two, so the way
+  // last found is tried first.
   const Way* find(uint64_t line) const {
-    const Way* set = &array_[(line & (sets_ - 1)) * ways_];
+    if (array_[last_found_].line == line) return &array_[last_found_];
+    const size_t base = (line & (sets_ - 1)) * ways_;
     for (uint32_t w = 0; w < ways_; ++w)
-      if (set[w].state != Mesi::I && set[w].line == line) return &set[w];
+      if (array_[base + w].line == line) {
+        last_found_ = base + w;
+        return &array_[base + w];
+      }
     return nullptr;
+  }
+  void set_way(Way& w, Mesi next) {
+    w.state = next;
+    w.line = next == Mesi::I ? kNoLine : w.line;
+    w.last_use = ++clock_;
   }
 
   uint32_t sets_, ways_;
   uint64_t clock_ = 0;  // LRU stamp
+  mutable size_t last_found_ = 0;
   std::vector<Way> array_;
 };
 

@@ -45,20 +45,19 @@ constexpr std::array<Row, 21> kTable = {{
 
 constexpr std::array<std::string_view, 6> kEventNames = {"Load", "Store", "SnoopGetS", "SnoopGetM", "SnoopUpgrade", "Evict"};
 
-// The table indexed by (state, event), built from it once: every access
-// and every snoop looks a transition up.
 using Index = std::array<std::array<const MesiTransition*, kEventNames.size()>, 4>;
 constexpr Index make_index() {
   Index index{};
   for (const auto& row : kTable) index[static_cast<size_t>(row.state)][static_cast<size_t>(row.event)] = &row.t;
   return index;
 }
-constexpr Index kIndex = make_index();
 
 }  // namespace
 
-const MesiTransition& mesi_transition(Mesi state, MesiEvent event) {
-  if (const MesiTransition* t = kIndex[static_cast<size_t>(state)][static_cast<size_t>(event)]) return *t;
+// Built from the table at compile time.
+constexpr Index detail::kMesiIndex = make_index();
+
+void detail::unlisted_transition(Mesi state, MesiEvent event) {
   // E or M seeing another cache's upgrade means two copies coexisted with one
   // of them exclusive: a single-writer violation upstream.
   throw ProtocolError("invalid MESI transition: state " + std::string(mesi_name(state)) + ", event " +

@@ -2,6 +2,7 @@
 // the table does not list is a protocol bug and throws ProtocolError.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
@@ -33,8 +34,18 @@ class ProtocolError : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
-// Looks up the table; throws ProtocolError for an unlisted pair.
-const MesiTransition& mesi_transition(Mesi state, MesiEvent event);
+namespace detail {
+// The table indexed by (state, event); null for an unlisted pair.
+extern const std::array<std::array<const MesiTransition*, 6>, 4> kMesiIndex;
+[[noreturn]] void unlisted_transition(Mesi state, MesiEvent event);
+}  // namespace detail
+
+// Looks up the table; throws ProtocolError for an unlisted pair. Inline:
+// every access and every snoop asks.
+inline const MesiTransition& mesi_transition(Mesi state, MesiEvent event) {
+  if (const MesiTransition* t = detail::kMesiIndex[static_cast<size_t>(state)][static_cast<size_t>(event)]) return *t;
+  detail::unlisted_transition(state, event);
+}
 
 std::string_view mesi_name(Mesi state);
 std::string_view bus_request_name(BusRequest request);

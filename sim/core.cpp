@@ -25,7 +25,9 @@ Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& confi
   stats_.store_buffer_occupancy.assign(config.store_buffer_entries + 1, 0);
   SC_HAS_PROCESS(Core);
   SC_THREAD(run);
-  SC_THREAD(drain);
+  SC_METHOD(drain);
+  sensitive << drain_wake_;
+  dont_initialize();
 }
 
 void Core::assign(uint32_t entry, const cpu::CpuState& initial) {
@@ -83,33 +85,63 @@ void Core::check_finished() {
 
 
 
-// Drains the store buffer head by head, in order. Each drain pins its line
-// from the grant of the bus transaction until the value is written, so no
+cache::BusTransaction Core::line_request(uint64_t line, MesiEvent event, bool lock_line, uint64_t arrival) {
+  cache::BusTransaction t;
+  t.core = id_;
+  t.line = line;
+  t.event = event;
+  t.lock_line = lock_line;
+  t.arrival = arrival;
+  return t;
+}
+
+void Core::transact(cache::BusTransaction& t) {
+  t.wake = &run_wake_;
+  interconnect_.submit(t);
+  while (!t.granted) sc_core::wait(run_wake_);
+  local_ = 0;  // the grant came at or after the arrival, this core's local time
+  if (!t.error.empty()) throw cache::ProtocolError(t.error);
+}
+
+void Core::drain_request(uint64_t line, uint64_t arrival) {
+  drain_request_ = line_request(line, MesiEvent::Store, true, arrival);
+  drain_request_.drain = true;
+  drain_request_.wake_on_completion = true;
+  drain_request_.wake = &drain_wake_;
+  interconnect_.submit(drain_request_);
+}
+
+void Core::drain_next() {
+  if (draining_ || sb_.empty()) return;
+  const BufferedStore& s = sb_.head();
+  draining_ = true;
+  drain_line_ = line_of(s.address);
+  drain_request(drain_line_, std::max(s.ready_at, next_drain_cycle_));
+}
+
+// The head store's bus request has completed: the store is visible now.
+// Each drain pins its line from the grant until the value is written, so no
 // other core can take the line in between.
 void Core::drain() {
   try {
-    for (;;) {
-      while (sb_.empty()) sc_core::wait(sb_pushed_);
-      const BufferedStore s = sb_.head();
-      uint64_t start = std::max(s.ready_at, next_drain_cycle_);
-      if (start > now_cycles()) sc_core::wait((start - now_cycles()) * cycle());
-      uint64_t first = line_of(s.address), last = line_of(s.address + s.size - 1);
-      uint64_t latency = 0;
-      for (uint64_t line = first; line <= last; ++line) {
-        auto g = interconnect_.acquire(id_, line, MesiEvent::Store, true, drain_wake_);
-        if (g.latency) sc_core::wait(g.latency * cycle());  // the store is visible once its GetM completes
-        latency += g.latency;
-      }
-      memory_.store(s.address, s.size, s.value);
-      if (execution_) execution_->commit(s.event);
-      for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
-      occupancy_.pop(now_cycles());
-      sb_.drain_head();
-      sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
-      sb_popped_.notify(sc_core::SC_ZERO_TIME);
-      next_drain_cycle_ = now_cycles() + 1;
-      check_finished();
+    if (!drain_request_.error.empty()) throw cache::ProtocolError(drain_request_.error);
+    const BufferedStore s = sb_.head();
+    if (drain_line_ < line_of(s.address + s.size - 1)) {  // a split store: its next line now
+      drain_request(++drain_line_, now_cycles());
+      return;
     }
+    memory_.store(s.address, s.size, s.value);
+    if (execution_) execution_->commit(s.event);
+    for (uint64_t line = line_of(s.address); line <= drain_line_; ++line)
+      interconnect_.unlock_line(id_, line, now_cycles());
+    occupancy_.pop(now_cycles());
+    sb_.drain_head();
+    sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
+    sb_popped_.notify(sc_core::SC_ZERO_TIME);
+    next_drain_cycle_ = now_cycles() + 1;  // one L1 write per cycle
+    draining_ = false;
+    check_finished();
+    drain_next();
   } catch (const std::exception& e) {
     // A protocol error while draining: stop this core and report it.
     fault_ = std::string("store buffer drain: ") + e.what();
@@ -119,14 +151,19 @@ void Core::drain() {
   }
 }
 
+// Only this thread fills the store buffer, so one empty now is empty at the
+// core's local time, and one that empties before then costs no stall: the
+// local cycles are not paid first.
 void Core::wait_store_buffer_drained(uint64_t& stall, const char* why) {
-  sync();
-  uint64_t start = now_cycles();
+  if (sb_.empty()) return;
+  spin_.pure = false;
+  const uint64_t local_time = logical_now();
   waiting_on_ = why;
-  if (!sb_.empty()) spin_.pure = false;
   while (!sb_.empty()) sc_core::wait(sb_popped_);
   waiting_on_ = "nothing";
-  stall += now_cycles() - start;
+  const uint64_t now = now_cycles();
+  stall += now > local_time ? now - local_time : 0;
+  local_ = now < local_time ? local_time - now : 0;
 }
 
 uint64_t Core::recorded_read(uint64_t address, unsigned size, uint64_t value) {
@@ -144,7 +181,6 @@ uint32_t Core::recorded_write(uint64_t address, unsigned size, uint64_t value, b
 uint64_t Core::load(uint64_t address, unsigned size) {
   touched_memory_ = true;
   if (in_lock_) return recorded_read(address, size, memory_.load(address, size));  // the locked line is ours
-  if (local_ && !alone_until_local_time()) sync();
   uint64_t value;
   for (;;) {
     uint32_t source = 0;
@@ -167,6 +203,15 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     stats_.stall_store_forward += now_cycles() - start;
   }
   uint64_t first = line_of(address), last = line_of(address + size - 1);
+  // A line held now may be taken before this core's local time unless no
+  // other process can act first: then wait, so the check below is made at
+  // the load's own cycle. A line not held stays so (only this core's own
+  // requests bring it in), and a miss goes to the bus at its own cycle.
+  if (local_) {
+    bool held = false;
+    for (uint64_t line = first; line <= last; ++line) held = held || l1_.state(line) != cache::Mesi::I;
+    if (held && !alone_until_local_time()) sync();
+  }
   if (config_.spin_fast_forward && !execution_) spin_check(program_.code[state_.pc], first, last);
   for (uint64_t line = first; line <= last; ++line) {
     if (l1_.state(line) != cache::Mesi::I) {
@@ -175,15 +220,17 @@ uint64_t Core::load(uint64_t address, unsigned size) {
       continue;
     }
     spin_.pure = false;
-    sync();
     waiting_on_ = "a load miss";
-    auto g = interconnect_.acquire(id_, line, MesiEvent::Load, false, run_wake_);
+    // The request reaches the bus at this core's local time; the core sleeps
+    // once, until the grant, which spends its local cycles.
+    run_request_ = line_request(line, MesiEvent::Load, false, logical_now());
+    transact(run_request_);
     waiting_on_ = "nothing";
     // The data is read at the grant (no one can change the line before the
     // transaction completes); the latency is paid at the next sync.
-    stats_.stall_interconnect += g.waited;
-    stats_.stall_load_miss += g.latency;
-    local_ += g.latency;
+    stats_.stall_interconnect += run_request_.waited;
+    stats_.stall_load_miss += run_request_.latency;
+    local_ = run_request_.latency;
   }
   value = memory_.load(address, size);
   local_ += config_.l1_hit_latency;
@@ -197,13 +244,14 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   waiting_on_ = "a store (no store buffer)";
   uint64_t bus_wait = 0;
   for (uint64_t line = first; line <= last; ++line) {
-    auto g = interconnect_.acquire(id_, line, MesiEvent::Store, true, run_wake_);
-    if (g.latency) sc_core::wait(g.latency * cycle());  // visible once its GetM completes
-    bus_wait += g.waited;
+    run_request_ = line_request(line, MesiEvent::Store, true, now_cycles());
+    transact(run_request_);
+    if (run_request_.latency) sc_core::wait(run_request_.latency * cycle());  // visible once its GetM completes
+    bus_wait += run_request_.waited;
   }
   memory_.store(address, size, value);
   recorded_write(address, size, value, true);
-  for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line);
+  for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line, now_cycles());
   waiting_on_ = "nothing";
   stats_.stall_interconnect += bus_wait;
   stats_.stall_store_miss += now_cycles() - start - bus_wait;
@@ -237,7 +285,7 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
   sb_.push(BufferedStore{address, static_cast<uint8_t>(size), value, logical_now(),
                          recorded_write(address, size, value, false)});
   sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
-  sb_pushed_.notify(local_ * cycle());  // the drainer wakes when the store retires
+  drain_next();  // an idle drain queues its request for the cycle the store retires
 }
 
 void Core::lock_begin(uint64_t address, unsigned size) {
@@ -249,12 +297,21 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   waiting_on_ = "a LOCK'd access";
   bool split = first != last;
   bus_locked_ = split || config_.lock_mode == LockMode::BusLock;
-  uint64_t bus_wait = bus_locked_ ? interconnect_.lock_bus(id_, run_wake_) : 0;
+  uint64_t bus_wait = 0;
+  if (bus_locked_) {
+    run_request_ = cache::BusTransaction{};
+    run_request_.kind = cache::BusTransaction::Kind::BusLock;
+    run_request_.core = id_;
+    run_request_.arrival = logical_now();
+    transact(run_request_);
+    bus_wait += run_request_.waited;
+  }
   uint64_t fetch = 0;
   for (uint64_t line = first; line <= last; ++line) {
-    auto g = interconnect_.acquire(id_, line, MesiEvent::Store, !bus_locked_, run_wake_);
-    bus_wait += g.waited;
-    fetch += g.latency;
+    run_request_ = line_request(line, MesiEvent::Store, !bus_locked_, logical_now());
+    transact(run_request_);
+    bus_wait += run_request_.waited;
+    fetch += run_request_.latency;
     if (!bus_locked_) locked_lines_.push_back(line);
   }
   waiting_on_ = "nothing";
@@ -267,10 +324,12 @@ void Core::lock_begin(uint64_t address, unsigned size) {
 void Core::lock_end() {
   in_lock_ = false;
   local_ += config_.locked_rmw_latency;
-  sync();  // the line (or bus) stays held for the whole read-modify-write
-  for (uint64_t line : locked_lines_) interconnect_.unlock_line(id_, line);
+  // The line (or bus) stays held for the whole read-modify-write, which ends
+  // at this core's local time: the interconnect lets go of it then, and the
+  // core need not wake for it.
+  for (uint64_t line : locked_lines_) interconnect_.unlock_line(id_, line, logical_now());
   locked_lines_.clear();
-  if (bus_locked_) interconnect_.unlock_bus(id_);
+  if (bus_locked_) interconnect_.unlock_bus(id_, logical_now());
   bus_locked_ = false;
 }
 

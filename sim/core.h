@@ -3,7 +3,8 @@
 // L1, interconnect. Cycles spent on non-memory instructions accumulate
 // locally and are paid in one wait at the next memory operation, so a core
 // costs host time per memory access, not per cycle; a stalled core sleeps
-// on an event.
+// on an event. The store buffer drains from a method process that runs only
+// when a store's bus request completes.
 #pragma once
 
 #include <systemc>
@@ -74,7 +75,15 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
 
  private:
   void run();
+  // The method process: the head store's bus request has completed.
   void drain();
+  // Puts the head store's first line on the bus unless a drain is in flight.
+  void drain_next();
+  // Queues a bus request for the running thread and sleeps until its grant;
+  // raises the protocol error the grant hit, if any.
+  void transact(cache::BusTransaction& t);
+  void drain_request(uint64_t line, uint64_t arrival);
+  cache::BusTransaction line_request(uint64_t line, cache::MesiEvent event, bool lock_line, uint64_t arrival);
 
   uint64_t load(uint64_t address, unsigned size) override;
   void store(uint64_t address, unsigned size, uint64_t value) override;
@@ -116,9 +125,14 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   uint32_t entry_ = 0;
   bool assigned_ = false, thread_done_ = false, finished_ = false;
   StoreBuffer sb_;
-  sc_core::sc_event sb_pushed_, sb_popped_;
-  // Each thread's own wake-up for interconnect waits.
+  sc_core::sc_event sb_popped_;
+  // Each process's own wake-up for interconnect grants.
   sc_core::sc_event run_wake_, drain_wake_, spin_wake_;
+  cache::BusTransaction run_request_, drain_request_;
+  // The head store's drain: a bus request for each line it spans in turn,
+  // then the write once the last one completes.
+  bool draining_ = false;
+  uint64_t drain_line_ = 0;
   struct SpinSnapshot {
     bool valid = false;
     bool pure = false;  // since the snapshot: only hits on held lines, no stores, LOCKs or stalls

@@ -88,6 +88,24 @@ TEST(TimedCycles, CacheToCacheTransferFollowsTopology) {
   EXPECT_EQ(cross.stats["interconnect"]["cache_to_cache"], 1);
 }
 
+TEST(TimedCycles, LockedLineGoesToTheOldestWaiterWhenReleased) {
+  // Two threads, each `lock incq counter` twice then ret. Both ask for the
+  // line at cycle 0; core 0 is granted it (197 from memory) and holds it
+  // through the RMW until 197 + 18 = 215. Core 1's request, queued since 0,
+  // is older than core 0's second one (215), so at 215 the line moves to
+  // core 1 (arbitration 2 + on-socket transfer 60 = 62), held until
+  // 215 + 62 + 18 = 295; then to core 0 until 295 + 62 + 18 = 375; then
+  // core 1's second (queued at 295) is granted at 375 and holds the bus to
+  // 437, line to 455. Core 0's ret misses on its stack at 375 behind it:
+  // granted at 437, 437 + 197 + 4 = 638. Core 1's ret at 455 waits for that
+  // transaction: 437 + 197 = 634, then 634 + 197 + 4 = 835.
+  auto r = run_scenario("scenarios/counter2_locked.yaml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(thread_cycles(r, "locked_inc2"), 375 + 62 + kMiss + 4);
+  EXPECT_EQ(r.stats["threads"][1]["cycles"], 437 + kMiss + kMiss + 4);
+  EXPECT_EQ(r.stats["interconnect"]["cache_to_cache"], 3);
+}
+
 std::string outcome(const Run& r, const char* reg) {
   std::string s;
   for (const auto& t : r.stats["threads"]) s += t["regs"][reg].get<std::string>() + " ";
