@@ -7,7 +7,6 @@
 
 namespace locksim::cache {
 
-
 Interconnect::Interconnect(sc_core::sc_module_name name, std::vector<L1Cache*> caches, Topology topology,
                            InterconnectTiming timing, uint64_t seed)
     : sc_core::sc_module(name),
@@ -219,6 +218,9 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request,
   holders |= uint64_t{1} << core;  // a reference into a node-based map: the callback's lookups leave it valid
   ++(next == Mesi::S ? shared : exclusive);
   require_swmr(line, exclusive, shared);
+#ifndef NDEBUG
+  check_swmr(line);  // debug builds also re-read every L1, not trusting the snoop filter
+#endif
   return latency;
 }
 
@@ -230,6 +232,16 @@ void Interconnect::check_swmr(uint64_t line) const {
     else if (st == Mesi::S) ++shared;
   }
   require_swmr(line, exclusive, shared);
+}
+
+void Interconnect::check_snoop_filter() const {
+  for (uint32_t c = 0; c < caches_.size(); ++c)
+    caches_[c]->for_each_line([&](uint64_t line, Mesi st) {
+      auto it = holders_.find(line);
+      if (it == holders_.end() || !(it->second >> c & 1))
+        throw ProtocolError("snoop filter lost core" + std::to_string(c) + "'s " + std::string(mesi_name(st)) +
+                            " copy of line " + std::to_string(line));
+    });
 }
 
 void Interconnect::require_swmr(uint64_t line, int exclusive, int shared) {

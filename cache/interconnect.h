@@ -94,6 +94,9 @@ class Interconnect : public sc_core::sc_module {
   // Checks the single-writer/multiple-reader invariant on `line` across
   // every L1 (each transaction checks it as it sets the states).
   void check_swmr(uint64_t line) const;
+  // Checks that the snoop filter knows every copy in every L1 (a copy it
+  // missed would never be snooped). Cheap; the machine runs it after a run.
+  void check_snoop_filter() const;
 
   InterconnectStats stats;
 

@@ -61,6 +61,12 @@ class L1Cache : public sc_core::sc_module {
     set_way(*w, next);
   }
   void touch(uint64_t line);
+  // Calls f(line, state) for every line held.
+  template <class F>
+  void for_each_line(const F& f) const {
+    for (const Way& w : array_)
+      if (w.state != Mesi::I) f(w.line, w.state);
+  }
   // Another core's request seen on the bus: a present line takes `event`'s
   // transition, which is returned (nullptr when the line is absent). Never
   // allocates, so it needs none of set_state's eviction arguments.

@@ -73,6 +73,12 @@ RunResult Machine::run(uint64_t max_cycles) {
   if (threads_ > 0) sc_core::sc_start(static_cast<double>(max_cycles), sc_core::SC_NS);
   r.cycles = cache::now_cycles();
   for (auto& c : cores_) c->settle(r.cycles);
+  try {
+    interconnect_->check_snoop_filter();
+  } catch (const cache::ProtocolError& e) {
+    r.end = RunEnd::Fault;
+    r.report += std::string("error: ") + e.what() + "\n";
+  }
   for (uint32_t i = 0; i < threads_; ++i) {
     if (!cores_[i]->fault().empty()) {
       r.end = RunEnd::Fault;

@@ -70,6 +70,14 @@ TEST(Swmr, CheckCatchesTwoWriters) {
   EXPECT_THROW(bus.check_swmr(5), ProtocolError);  // two exclusive copies
 }
 
+TEST(SnoopFilter, CheckCatchesACopyItWasNotTold) {
+  L1Cache a("filter_a", 4, 2), b("filter_b", 4, 2);
+  Interconnect bus("filter_bus", {&a, &b}, Topology(2, 1, 30, 120), InterconnectTiming{2, 42, 195, 0}, 1);
+  EXPECT_NO_THROW(bus.check_snoop_filter());  // nothing cached
+  b.set_state(7, Mesi::S, no_pin, no_evict);  // behind the interconnect's back
+  EXPECT_THROW(bus.check_snoop_filter(), ProtocolError);
+}
+
 TEST(Topology, ShortestPathsThroughHubs) {
   Topology t(16, 2, 30, 120);
   EXPECT_EQ(t.transfer_latency(0, 0), 0u);

@@ -205,6 +205,25 @@ TEST(TimedAtomics, LockIncrementsNeverLoseAnUpdate) {
   EXPECT_GT(bus.stats["interconnect"]["bus_lock_cycles"].get<uint64_t>(), 800u * 18);
 }
 
+// A one-line L1 per core: the stack and the lock's line keep evicting each
+// other, so the snoop filter must drop and regain copies all the time;
+// the run's end-of-run filter check (and each transaction's SWMR check)
+// would fail the run if it lost one.
+TEST(TimedCoherence, SnoopFilterKeepsUpWithEvictions) {
+  auto r = run_scenario("scenarios/ticket_lock.yaml", {"--set", "l1.sets=1", "--set", "l1.ways=1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  EXPECT_EQ(r.stats["memory"]["inside"], "0x00000000000000c8");  // 8 threads x 25
+  // Evictions show as misses the full-size L1 does not take.
+  auto full = run_scenario("scenarios/ticket_lock.yaml");
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  auto misses = [](const json& stats) {
+    uint64_t n = 0;
+    for (const auto& c : stats["caches"]) n += c["misses"].get<uint64_t>();
+    return n;
+  };
+  EXPECT_GT(misses(r.stats), misses(full.stats) + 100);
+}
+
 TEST(TimedAtomics, TicketLockProtectsItsCounter) {
   auto r = run_scenario("scenarios/ticket_lock.yaml");
   ASSERT_EQ(r.exit_code, 0) << r.err;
