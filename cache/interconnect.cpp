@@ -71,10 +71,15 @@ void Interconnect::submit(BusTransaction& t) {
     return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
   });
   queue_.insert(at, &t);
-  if (t.arrival <= now_cycles())
+  arbitrate_at(t.arrival);
+}
+
+void Interconnect::arbitrate_at(uint64_t at) {
+  if (queue_.empty()) return;
+  if (at <= now_cycles())
     arbitrate();
   else
-    wake_arbiter_at(t.arrival);
+    wake_arbiter_at(at);
 }
 
 void Interconnect::arbitrate() {
@@ -255,11 +260,7 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
                          [&](const LineLock& l) { return l.line == line && l.core == core; });
   if (it == line_locks_.end()) return;
   it->until = std::max(at, now_cycles());
-  if (queue_.empty()) return;
-  if (at <= now_cycles())
-    arbitrate();
-  else
-    wake_arbiter_at(at);
+  arbitrate_at(at);
 }
 
 void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
@@ -267,11 +268,7 @@ void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
   at = std::max(at, now_cycles());
   stats.bus_lock_cycles += at - bus_locked_at_;
   bus_unlock_at_ = at;
-  if (queue_.empty()) return;
-  if (at <= now_cycles())
-    arbitrate();
-  else
-    wake_arbiter_at(at);
+  arbitrate_at(at);
 }
 
 }  // namespace locksim::cache

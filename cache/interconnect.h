@@ -119,6 +119,8 @@ class Interconnect : public sc_core::sc_module {
   bool pinned(uint32_t core, uint64_t line, uint64_t now) const;
   bool bus_locked_by_other(uint32_t core, uint64_t now) const;
   void wake_arbiter_at(uint64_t cycle);
+  // Arbitrates now if cycle `at` has come, else wakes the arbiter then.
+  void arbitrate_at(uint64_t at);
 
   std::vector<L1Cache*> caches_;
   Topology topology_;

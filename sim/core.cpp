@@ -83,8 +83,6 @@ void Core::check_finished() {
   on_finished_();
 }
 
-
-
 cache::BusTransaction Core::line_request(uint64_t line, MesiEvent event, bool lock_line, uint64_t arrival) {
   cache::BusTransaction t;
   t.core = id_;
