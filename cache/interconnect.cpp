@@ -57,29 +57,38 @@ void Interconnect::wake_arbiter_at(uint64_t at) {
   // wanted: the arbiter re-arms itself for anything later. Asking again for
   // a time already covered is skipped (it is a library call).
   const uint64_t now = now_cycles();
-  if (arbiter_armed_at_ > now && arbiter_armed_at_ <= at) return;
+  if (at == kForever || (arbiter_armed_at_ > now && arbiter_armed_at_ <= at)) return;  // kForever: an unlock re-arms
   arbiter_armed_at_ = at;
   arbiter_wake_.notify((at - now) * cycle());
 }
 
 void Interconnect::submit(BusTransaction& t) {
   t.granted = false;
-  t.needs_bus = false;
   t.error.clear();
   t.order = next_order_++;
+  // A miss stays a miss until a grant to the same core (see needs_bus), so
+  // the arbiter need not wake at its arrival if the bus is busy then.
+  t.needs_bus = t.kind == BusTransaction::Kind::BusLock ||
+                mesi_transition(caches_[t.core]->state(t.line), t.event).request != BusRequest::None;
   auto at = std::upper_bound(queue_.begin(), queue_.end(), &t, [](const BusTransaction* a, const BusTransaction* b) {
     return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
   });
   queue_.insert(at, &t);
-  arbitrate_at(t.arrival);
-}
-
-void Interconnect::arbitrate_at(uint64_t at) {
-  if (queue_.empty()) return;
-  if (at <= now_cycles())
+  // Only `t` is new: if it cannot go yet, the arbiter is already due for
+  // everything else.
+  const uint64_t now = now_cycles();
+  const uint64_t earliest = earliest_grant(t, now);
+  if (earliest <= now)
     arbitrate();
   else
-    wake_arbiter_at(at);
+    wake_arbiter_at(earliest);
+}
+
+uint64_t Interconnect::rearm(uint64_t now) {
+  uint64_t next = kForever;
+  for (BusTransaction* t : queue_) next = std::min(next, earliest_grant(*t, now));
+  if (next > now) wake_arbiter_at(next);
+  return next;
 }
 
 void Interconnect::arbitrate() {
@@ -115,9 +124,13 @@ void Interconnect::arbitrate() {
     i = 0;
   }
   // Sleep until the earliest moment a queued request could go.
-  uint64_t next = kForever;
-  for (const BusTransaction* t : queue_) next = std::min(next, t->arrival > now ? t->arrival : t->retry_at);
-  if (next != kForever) wake_arbiter_at(next);
+  rearm(now);
+}
+
+uint64_t Interconnect::earliest_grant(BusTransaction& t, uint64_t now) const {
+  if (!t.needs_bus) return t.arrival;
+  t.retry_at = free_at(t, now);
+  return std::max(t.arrival, t.retry_at);
 }
 
 uint64_t Interconnect::free_at(const BusTransaction& t, uint64_t now) const {
@@ -255,12 +268,17 @@ void Interconnect::require_swmr(uint64_t line, int exclusive, int shared) {
                         " exclusive and " + std::to_string(shared) + " shared copies");
 }
 
+void Interconnect::unlocked() {
+  const uint64_t now = now_cycles();
+  if (rearm(now) <= now) arbitrate();
+}
+
 void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   auto it = std::find_if(line_locks_.begin(), line_locks_.end(),
                          [&](const LineLock& l) { return l.line == line && l.core == core; });
   if (it == line_locks_.end()) return;
   it->until = std::max(at, now_cycles());
-  arbitrate_at(at);
+  unlocked();
 }
 
 void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
@@ -268,7 +286,7 @@ void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
   at = std::max(at, now_cycles());
   stats.bus_lock_cycles += at - bus_locked_at_;
   bus_unlock_at_ = at;
-  arbitrate_at(at);
+  unlocked();
 }
 
 }  // namespace locksim::cache

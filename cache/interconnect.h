@@ -112,6 +112,14 @@ class Interconnect : public sc_core::sc_module {
   bool try_grant(BusTransaction& t, uint64_t now);
   // When the bus, and its line, are next free for `t` (kForever: at an unlock).
   uint64_t free_at(const BusTransaction& t, uint64_t now) const;
+  // No grant to `t` can come before this cycle (kForever: before an
+  // unlock). Refreshes t.retry_at.
+  uint64_t earliest_grant(BusTransaction& t, uint64_t now) const;
+  // Returns the earliest cycle a queued request could go and, if it is
+  // later than now, wakes the arbiter then.
+  uint64_t rearm(uint64_t now);
+  // A lock has ended or will end: arbitrate now if that lets a request go.
+  void unlocked();
   uint64_t perform(uint32_t core, uint64_t line, BusRequest request, uint64_t now);
   // Throws ProtocolError unless the copies are one exclusive or only shared.
   static void require_swmr(uint64_t line, int exclusive, int shared);
@@ -119,8 +127,6 @@ class Interconnect : public sc_core::sc_module {
   bool pinned(uint32_t core, uint64_t line, uint64_t now) const;
   bool bus_locked_by_other(uint32_t core, uint64_t now) const;
   void wake_arbiter_at(uint64_t cycle);
-  // Arbitrates now if cycle `at` has come, else wakes the arbiter then.
-  void arbitrate_at(uint64_t at);
 
   std::vector<L1Cache*> caches_;
   Topology topology_;
