@@ -1,5 +1,7 @@
 #include "sim/machine.h"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "cpu/instr.h"
@@ -20,6 +22,8 @@ struct Machine::Watchdog : sc_core::sc_module {
 
 Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter)
     : config_(config), program_(program), memory_(program) {
+  if (cache::cycle().value() != cache::kTicksPerCycle)
+    throw std::logic_error("SystemC's time resolution is not its default 1 ps, which now_cycles() assumes");
   std::vector<cache::L1Cache*> caches;
   for (uint32_t i = 0; i < config.cores; ++i) {
     l1s_.push_back(std::make_unique<cache::L1Cache>(fmt::format("core{}_l1", i).c_str(), config.l1_sets, config.l1_ways));
