@@ -52,18 +52,23 @@ std::vector<std::pair<uint64_t, uint32_t>> Interconnect::locked_lines() const {
   return out;
 }
 
-void Interconnect::wake_arbiter_at(uint64_t at) {
-  // An event keeps only its earliest pending notification, which is the one
-  // wanted: the arbiter re-arms itself for anything later. Asking again for
-  // a time already covered is skipped (it is a library call).
+void Interconnect::wake_arbiter_at(uint64_t at, bool whole_queue) {
+  // An event keeps only its earliest pending notification. Asking again for
+  // a time already covered is skipped (it is a library call), unless `at`
+  // comes from the whole queue: then a wake-up due earlier is moved to `at`,
+  // for a request due then has since turned out to need the busy bus.
+  // kForever waits for an unlock, which re-arms.
   const uint64_t now = now_cycles();
-  if (at == kForever || (arbiter_armed_at_ > now && arbiter_armed_at_ <= at)) return;  // kForever: an unlock re-arms
+  const bool armed = arbiter_armed_at_ > now;
+  if (armed && (arbiter_armed_at_ == at || (arbiter_armed_at_ < at && !whole_queue))) return;
+  if (armed && arbiter_armed_at_ < at) arbiter_wake_.cancel();
   arbiter_armed_at_ = at;
-  arbiter_wake_.notify((at - now) * cycle());
+  if (at != kForever) arbiter_wake_.notify((at - now) * cycle());
 }
 
 void Interconnect::submit(BusTransaction& t) {
   t.granted = false;
+  t.hit = false;
   t.error.clear();
   t.order = next_order_++;
   // A miss stays a miss until a grant to the same core (see needs_bus), so
@@ -81,13 +86,13 @@ void Interconnect::submit(BusTransaction& t) {
   if (earliest <= now)
     arbitrate();
   else
-    wake_arbiter_at(earliest);
+    wake_arbiter_at(earliest, false);
 }
 
 uint64_t Interconnect::rearm(uint64_t now) {
   uint64_t next = kForever;
   for (BusTransaction* t : queue_) next = std::min(next, earliest_grant(*t, now));
-  if (next > now) wake_arbiter_at(next);
+  if (next > now) wake_arbiter_at(next, true);
   return next;
 }
 
@@ -142,6 +147,7 @@ uint64_t Interconnect::free_at(const BusTransaction& t, uint64_t now) const {
 
 bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
   uint64_t latency = 0;
+  bool hit = false;
   if (t.kind == BusTransaction::Kind::BusLock) {
     if ((t.retry_at = free_at(t, now)) > now) {
       t.needs_bus = true;
@@ -161,7 +167,7 @@ bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
         l1.set_state(t.line, tr.next, [&](uint64_t l) { return pinned(t.core, l, now); }, [](uint64_t, Mesi) {});
       else
         l1.touch(t.line);
-      ++l1.stats.hits;
+      hit = true;
     } else {
       if ((t.retry_at = free_at(t, now)) > now) {
         t.needs_bus = true;
@@ -178,6 +184,7 @@ bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
     }
   }
   t.granted = true;
+  t.hit = hit;
   t.waited = now - t.arrival;
   t.latency = latency;
   return true;
@@ -193,6 +200,7 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request,
   // The single-writer/multiple-reader check, tallied from every cache's
   // state after this transaction as it is set.
   int exclusive = 0, shared = 0;
+  uint64_t lost = 0;  // cores whose copy this invalidates
   uint64_t& holders = holders_[line];
   for (uint64_t others = holders & ~(uint64_t{1} << core); others; others &= others - 1) {
     const uint32_t c = static_cast<uint32_t>(std::countr_zero(others));
@@ -206,11 +214,16 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request,
       ++(t->next == Mesi::S ? shared : exclusive);
     } else {
       invalidation = std::max(invalidation, topology_.transfer_latency(core, c));
+      lost |= uint64_t{1} << c;
       const Watch& w = watches_[c];
       if (w.event && std::find(w.lines.begin(), w.lines.end(), line) != w.lines.end())
         w.event->notify(sc_core::SC_ZERO_TIME);
     }
   }
+  // Their queued requests for the line are misses now (see needs_bus).
+  if (lost)
+    for (BusTransaction* q : queue_)
+      if (q->kind == BusTransaction::Kind::Line && q->line == line && (lost >> q->core & 1)) q->needs_bus = true;
   uint64_t latency = timing_.arbitration_latency;
   if (request == BusRequest::Upgrade) {
     latency += invalidation;  // invalidate the sharers and collect their acks

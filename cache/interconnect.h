@@ -44,6 +44,7 @@ struct BusTransaction {
   // cycles later it completes (nothing can touch the line meanwhile: the bus
   // is busy until then).
   bool granted = false;
+  bool hit = false;      // the L1 already had the permission (the requester counts the hit)
   uint64_t waited = 0;   // cycles queued behind the bus, a locked line or a locked bus
   uint64_t latency = 0;  // cycles the transaction still takes after the grant
   std::string error;     // a protocol error the grant hit, for the requester to raise
@@ -126,7 +127,7 @@ class Interconnect : public sc_core::sc_module {
   const LineLock* lock_on(uint64_t line, uint64_t now) const;
   bool pinned(uint32_t core, uint64_t line, uint64_t now) const;
   bool bus_locked_by_other(uint32_t core, uint64_t now) const;
-  void wake_arbiter_at(uint64_t cycle);
+  void wake_arbiter_at(uint64_t cycle, bool whole_queue);
 
   std::vector<L1Cache*> caches_;
   Topology topology_;

@@ -123,6 +123,7 @@ void Core::drain_next() {
 void Core::drain() {
   try {
     if (!drain_request_.error.empty()) throw cache::ProtocolError(drain_request_.error);
+    l1_.stats.hits += drain_request_.hit;
     const BufferedStore s = sb_.head();
     if (drain_line_ < line_of(s.address + s.size - 1)) {  // a split store: its next line now
       drain_request(++drain_line_, now_cycles());
@@ -202,37 +203,51 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   }
   uint64_t first = line_of(address), last = line_of(address + size - 1);
   // A line held now may be taken before this core's local time unless no
-  // other process can act first: then wait, so the check below is made at
-  // the load's own cycle. A line not held stays so (only this core's own
+  // other process can act first. If one can, the arbiter looks at the load
+  // at its own cycle: a hit if the line is still here, else a miss that goes
+  // straight on the bus (one wake-up either way; the hits are counted below,
+  // after the spin check). A line not held stays so (only this core's own
   // requests bring it in), and a miss goes to the bus at its own cycle.
+  bool checked = false;
+  unsigned checked_hits = 0;  // bit i: line first + i
   if (local_) {
     bool held = false;
     for (uint64_t line = first; line <= last; ++line) held = held || l1_.state(line) != cache::Mesi::I;
-    if (held && !alone_until_local_time()) sync();
-  }
-  if (config_.spin_fast_forward && !execution_) spin_check(program_.code[state_.pc], first, last);
-  for (uint64_t line = first; line <= last; ++line) {
-    if (l1_.state(line) != cache::Mesi::I) {
-      ++l1_.stats.hits;
-      l1_.touch(line);
-      continue;
+    if (held && !alone_until_local_time()) {
+      checked = true;
+      for (uint64_t line = first; line <= last; ++line) checked_hits |= unsigned{load_line(line)} << (line - first);
     }
-    spin_.pure = false;
-    waiting_on_ = "a load miss";
-    // The request reaches the bus at this core's local time; the core sleeps
-    // once, until the grant, which spends its local cycles.
-    run_request_ = line_request(line, MesiEvent::Load, false, logical_now());
-    transact(run_request_);
-    waiting_on_ = "nothing";
-    // The data is read at the grant (no one can change the line before the
-    // transaction completes); the latency is paid at the next sync.
-    stats_.stall_interconnect += run_request_.waited;
-    stats_.stall_load_miss += run_request_.latency;
-    local_ = run_request_.latency;
+  }
+  // After a fast-forward the load runs again, at a later cycle.
+  if (config_.spin_fast_forward && !execution_ && spin_check(program_.code[state_.pc], first, last)) checked = false;
+  for (uint64_t line = first; line <= last; ++line) {
+    if (checked ? checked_hits >> (line - first) & 1 : l1_.state(line) != cache::Mesi::I) {
+      ++l1_.stats.hits;
+      if (!checked) l1_.touch(line);
+    } else if (!checked && load_line(line)) {
+      ++l1_.stats.hits;  // this core's own drain brought the line in meanwhile
+    }
   }
   value = memory_.load(address, size);
   local_ += config_.l1_hit_latency;
   return recorded_read(address, size, value);
+}
+
+bool Core::load_line(uint64_t line) {
+  waiting_on_ = "a load";
+  // The request reaches the arbiter at this core's local time; the core
+  // sleeps once, until the grant, which spends its local cycles.
+  run_request_ = line_request(line, MesiEvent::Load, false, logical_now());
+  transact(run_request_);
+  waiting_on_ = "nothing";
+  if (run_request_.hit) return true;
+  spin_.pure = false;
+  // The data is read at the grant (no one can change the line before the
+  // transaction completes); the latency is paid at the next sync.
+  stats_.stall_interconnect += run_request_.waited;
+  stats_.stall_load_miss += run_request_.latency;
+  local_ = run_request_.latency;
+  return false;
 }
 
 void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
@@ -244,6 +259,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   for (uint64_t line = first; line <= last; ++line) {
     run_request_ = line_request(line, MesiEvent::Store, true, now_cycles());
     transact(run_request_);
+    l1_.stats.hits += run_request_.hit;
     if (run_request_.latency) sc_core::wait(run_request_.latency * cycle());  // visible once its GetM completes
     bus_wait += run_request_.waited;
   }
@@ -308,6 +324,7 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   for (uint64_t line = first; line <= last; ++line) {
     run_request_ = line_request(line, MesiEvent::Store, !bus_locked_, logical_now());
     transact(run_request_);
+    l1_.stats.hits += run_request_.hit;
     bus_wait += run_request_.waited;
     fetch += run_request_.latency;
     if (!bus_locked_) locked_lines_.push_back(line);
@@ -370,9 +387,10 @@ bool reads_before_writing(const cpu::Instr& in) {
 
 }  // namespace
 
-void Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line) {
+bool Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line) {
   for (uint64_t line = first_line; line <= last_line; ++line)
-    if (l1_.state(line) == cache::Mesi::I) return;  // a miss: load() marks the iteration impure
+    if (l1_.state(line) == cache::Mesi::I) return false;  // a miss: load() marks the iteration impure
+  bool forwarded = false;
   const bool at_snapshot = spin_.valid && spin_.pc == state_.pc;
   if (at_snapshot && spin_.pure && sb_.empty() && reads_before_writing(in) && state_.regs == spin_.regs &&
       state_.rflags == spin_.rflags) {
@@ -381,8 +399,10 @@ void Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
     // One load per iteration: with two, an invalidation between them would
     // be seen mid-iteration, which resuming at an iteration start cannot
     // reproduce.
-    if (held && l1_.stats.hits - spin_.hits == 1)
+    if (held && l1_.stats.hits - spin_.hits == 1) {
       fast_forward(logical_now() - spin_.time, stats_.instructions - spin_.instructions, l1_.stats.hits - spin_.hits);
+      forwarded = true;
+    }
   }
   // (Re)start watching from this load: on first use, when the loop comes
   // round, or when an iteration has grown too long to be a spin.
@@ -400,6 +420,7 @@ void Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
   for (uint64_t line = first_line; line <= last_line; ++line)
     if (std::find(spin_.lines.begin(), spin_.lines.end(), line) == spin_.lines.end()) spin_.lines.push_back(line);
   if (spin_.lines.size() > 4) spin_.pure = false;
+  return forwarded;
 }
 
 void Core::credit_skipped_iterations(uint64_t until) {

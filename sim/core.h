@@ -83,6 +83,9 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   // raises the protocol error the grant hit, if any.
   void transact(cache::BusTransaction& t);
   void drain_request(uint64_t line, uint64_t arrival);
+  // Loads `line` through the arbiter at this core's local time, sleeping
+  // until the grant; returns whether it was a hit (for the caller to count).
+  bool load_line(uint64_t line);
   cache::BusTransaction line_request(uint64_t line, cache::MesiEvent event, bool lock_line, uint64_t arrival);
 
   uint64_t load(uint64_t address, unsigned size) override;
@@ -110,7 +113,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   // following iteration must repeat identically until one of those lines is
   // invalidated. The core then sleeps until that invalidation and counts the
   // iterations it skipped, instead of waking for every one.
-  void spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line);
+  // Returns whether it fast-forwarded: the load then runs again, later.
+  bool spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_line);
   void fast_forward(uint64_t period, uint64_t instructions_per_iteration, uint64_t hits_per_iteration);
 
   uint32_t id_;
