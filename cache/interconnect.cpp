@@ -90,10 +90,21 @@ void Interconnect::submit(BusTransaction& t) {
 }
 
 uint64_t Interconnect::rearm(uint64_t now) {
+  // In arrival order; no request goes before its arrival, and none that
+  // needs the bus before it is free for somebody.
+  const uint64_t bus_free = bus_free_for_anyone(now);
   uint64_t next = kForever;
-  for (BusTransaction* t : queue_) next = std::min(next, earliest_grant(*t, now));
+  for (BusTransaction* t : queue_) {
+    if (t->arrival >= next) break;
+    if (t->needs_bus && std::max(t->arrival, bus_free) >= next) continue;
+    next = std::min(next, earliest_grant(*t, now));
+  }
   if (next > now) wake_arbiter_at(next, true);
   return next;
+}
+
+uint64_t Interconnect::bus_free_for_anyone(uint64_t now) const {
+  return bus_locked_by_ >= 0 && bus_unlock_at_ > now ? std::min(busy_until_, bus_unlock_at_) : busy_until_;
 }
 
 void Interconnect::arbitrate() {
@@ -104,7 +115,7 @@ void Interconnect::arbitrate() {
   // a line nobody holds locked while the bus is free) goes past it.
   for (size_t i = 0; i < queue_.size() && queue_[i]->arrival <= now;) {
     BusTransaction& t = *queue_[i];
-    if (t.needs_bus && (t.retry_at = free_at(t, now)) > now) {
+    if (t.needs_bus && (busy_until_ > now || (t.retry_at = free_at(t, now)) > now)) {
       ++i;
       continue;
     }
@@ -118,15 +129,20 @@ void Interconnect::arbitrate() {
       t.granted = true;
     }
     queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
-    for (BusTransaction* q : queue_)
-      if (q->core == t.core) q->needs_bus = false;  // its L1 changed: a miss may be a hit now
+    // The requests passed over still wait (the bus and the line locks only
+    // got busier), except this core's own: its L1 changed, so a miss may be
+    // a hit now. Go on from the first of those, or from here.
+    for (size_t j = 0; j < queue_.size(); ++j)
+      if (queue_[j]->core == t.core) {
+        queue_[j]->needs_bus = false;
+        i = std::min(i, j);
+      }
     if (t.wake) {
       if (t.wake_on_completion && t.latency)
         t.wake->notify(t.latency * cycle());
       else
         t.wake->notify();
     }
-    i = 0;
   }
   // Sleep until the earliest moment a queued request could go.
   rearm(now);
@@ -290,8 +306,18 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   auto it = std::find_if(line_locks_.begin(), line_locks_.end(),
                          [&](const LineLock& l) { return l.line == line && l.core == core; });
   if (it == line_locks_.end()) return;
-  it->until = std::max(at, now_cycles());
-  unlocked();
+  const uint64_t now = now_cycles();
+  it->until = std::max(at, now);
+  // Only another core's requests for the line wait on this lock, and they
+  // can only go sooner now.
+  uint64_t earliest = kForever;
+  for (BusTransaction* q : queue_)
+    if (q->kind == BusTransaction::Kind::Line && q->line == line && q->core != core)
+      earliest = std::min(earliest, earliest_grant(*q, now));
+  if (earliest <= now)
+    arbitrate();
+  else if (earliest != kForever)
+    wake_arbiter_at(earliest, false);
 }
 
 void Interconnect::unlock_bus(uint32_t core, uint64_t at) {

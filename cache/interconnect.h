@@ -113,6 +113,8 @@ class Interconnect : public sc_core::sc_module {
   bool try_grant(BusTransaction& t, uint64_t now);
   // When the bus, and its line, are next free for `t` (kForever: at an unlock).
   uint64_t free_at(const BusTransaction& t, uint64_t now) const;
+  // When the bus is next free for some core (a lower bound on free_at).
+  uint64_t bus_free_for_anyone(uint64_t now) const;
   // No grant to `t` can come before this cycle (kForever: before an
   // unlock). Refreshes t.retry_at.
   uint64_t earliest_grant(BusTransaction& t, uint64_t now) const;
