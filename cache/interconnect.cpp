@@ -79,6 +79,7 @@ void Interconnect::submit(BusTransaction& t) {
     return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
   });
   queue_.insert(at, &t);
+  if (arbitrating_) return;  // from an on_grant callback: the running arbitration looks again and re-arms
   // Only `t` is new: if it cannot go yet, the arbiter is already due for
   // everything else.
   const uint64_t now = now_cycles();
@@ -108,6 +109,8 @@ uint64_t Interconnect::bus_free_for_anyone(uint64_t now) const {
 }
 
 void Interconnect::arbitrate() {
+  if (arbitrating_) return;
+  arbitrating_ = true;
   const uint64_t now = now_cycles();
   std::erase_if(line_locks_, [now](const LineLock& l) { return l.until <= now; });
   // Oldest first. A request that must wait (for the bus, a locked line or a
@@ -137,13 +140,15 @@ void Interconnect::arbitrate() {
         queue_[j]->needs_bus = false;
         i = std::min(i, j);
       }
-    if (t.wake) {
-      if (t.wake_on_completion && t.latency)
-        t.wake->notify(t.latency * cycle());
-      else
-        t.wake->notify();
+    if (t.wake) t.wake->notify();
+    if (t.on_grant) {
+      // A copy: the callback may reuse its request record for the next one.
+      const std::function<void()> granted = t.on_grant;
+      granted();
+      i = 0;  // it may have queued requests and ended locks
     }
   }
+  arbitrating_ = false;
   // Sleep until the earliest moment a queued request could go.
   rearm(now);
 }
@@ -308,6 +313,7 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   if (it == line_locks_.end()) return;
   const uint64_t now = now_cycles();
   it->until = std::max(at, now);
+  if (arbitrating_) return;  // from an on_grant callback: the running arbitration looks again and re-arms
   // Only another core's requests for the line wait on this lock, and they
   // can only go sooner now.
   uint64_t earliest = kForever;

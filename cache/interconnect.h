@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <set>
 #include <string>
@@ -39,7 +40,10 @@ struct BusTransaction {
   bool drain = false;                 // a store-buffer drain: at equal arrival, demand accesses go first
   uint64_t arrival = 0;               // cycle it reaches the bus
   sc_core::sc_event* wake = nullptr;  // notified at the grant
-  bool wake_on_completion = false;    // ... or `latency` cycles after it
+  // Called at the grant, inside the arbiter, for a requester that acts there
+  // rather than in a process of its own (a store-buffer drain). It may queue
+  // requests and unlock lines; the arbiter takes those up before it sleeps.
+  std::function<void()> on_grant;
   // Filled in at the grant. The transaction takes effect then; `latency`
   // cycles later it completes (nothing can touch the line meanwhile: the bus
   // is busy until then).
@@ -147,7 +151,8 @@ class Interconnect : public sc_core::sc_module {
   std::vector<BusTransaction*> queue_;  // by (arrival, order)
   uint64_t next_order_ = 0;
   sc_core::sc_event arbiter_wake_;
-  uint64_t arbiter_armed_at_ = 0;  // the cycle arbiter_wake_ is due, once it is set
+  uint64_t arbiter_armed_at_ = 0;
+  bool arbitrating_ = false;  // an on_grant callback is queueing or unlocking  // the cycle arbiter_wake_ is due, once it is set
   struct Watch {
     std::vector<uint64_t> lines;
     sc_core::sc_event* event = nullptr;

@@ -23,10 +23,17 @@ Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& confi
       on_finished_(std::move(on_finished)),
       sb_(config.store_buffer_entries) {
   stats_.store_buffer_occupancy.assign(config.store_buffer_entries + 1, 0);
+  run_request_.core = id_;
+  run_request_.wake = &run_wake_;
+  drain_request_.core = id_;
+  drain_request_.event = MesiEvent::Store;
+  drain_request_.lock_line = true;  // pinned from the grant until the store is written
+  drain_request_.drain = true;
+  drain_request_.on_grant = [this] { drain_granted(); };
   SC_HAS_PROCESS(Core);
   SC_THREAD(run);
-  SC_METHOD(drain);
-  sensitive << drain_wake_;
+  SC_METHOD(update_trace);
+  sensitive << trace_wake_;
   dont_initialize();
 }
 
@@ -69,32 +76,31 @@ void Core::run() {
   } catch (const std::exception& e) {
     fault_ = program_.where(code[state_.pc]) + ": " + e.what();
   }
+  // The core finishes once its last store has left the store buffer.
+  uint64_t draining = 0;
+  wait_for_stores(0, draining, "its store buffer to drain (thread returned)");
   sync();
   thread_done_ = true;
   waiting_on_ = "nothing (thread returned)";
-  check_finished();
-}
-
-void Core::check_finished() {
-  if (finished_ || !thread_done_ || !sb_.empty()) return;
+  if (finished_) return;  // a drain fault finished it
   finished_ = true;
   stats_.finish_cycle = now_cycles();
   occupancy_.finish(now_cycles());
   on_finished_();
 }
 
-cache::BusTransaction Core::line_request(uint64_t line, MesiEvent event, bool lock_line, uint64_t arrival) {
-  cache::BusTransaction t;
-  t.core = id_;
-  t.line = line;
-  t.event = event;
-  t.lock_line = lock_line;
-  t.arrival = arrival;
-  return t;
+// The records are filled in place, not rebuilt: they hold a string and a
+// function, and copying those for every request showed in profiles.
+cache::BusTransaction& Core::line_request(uint64_t line, MesiEvent event, bool lock_line, uint64_t arrival) {
+  run_request_.kind = cache::BusTransaction::Kind::Line;
+  run_request_.line = line;
+  run_request_.event = event;
+  run_request_.lock_line = lock_line;
+  run_request_.arrival = arrival;
+  return run_request_;
 }
 
 void Core::transact(cache::BusTransaction& t) {
-  t.wake = &run_wake_;
   interconnect_.submit(t);
   while (!t.granted) sc_core::wait(run_wake_);
   local_ = 0;  // the grant came at or after the arrival, this core's local time
@@ -102,44 +108,42 @@ void Core::transact(cache::BusTransaction& t) {
 }
 
 void Core::drain_request(uint64_t line, uint64_t arrival) {
-  drain_request_ = line_request(line, MesiEvent::Store, true, arrival);
-  drain_request_.drain = true;
-  drain_request_.wake_on_completion = true;
-  drain_request_.wake = &drain_wake_;
+  drain_request_.line = line;
+  drain_request_.arrival = arrival;
   interconnect_.submit(drain_request_);
 }
 
 void Core::drain_next() {
-  if (draining_ || sb_.empty()) return;
-  const BufferedStore& s = sb_.head();
+  if (draining_ || sb_.written() == sb_.size()) return;
+  const BufferedStore& s = sb_.next_to_write();
   draining_ = true;
   drain_line_ = line_of(s.address);
   drain_request(drain_line_, std::max(s.ready_at, next_drain_cycle_));
 }
 
-// The head store's bus request has completed: the store is visible now.
-// Each drain pins its line from the grant until the value is written, so no
-// other core can take the line in between.
-void Core::drain() {
+// The draining store's bus request is granted, and completes `latency`
+// cycles later. Each drain pins its line from the grant until then, so no
+// other core can see the line in between: the value is written at the grant
+// and the store leaves the buffer at the completion, with no process waking
+// for either.
+void Core::drain_granted() {
   try {
     if (!drain_request_.error.empty()) throw cache::ProtocolError(drain_request_.error);
     l1_.stats.hits += drain_request_.hit;
-    const BufferedStore s = sb_.head();
-    if (drain_line_ < line_of(s.address + s.size - 1)) {  // a split store: its next line now
-      drain_request(++drain_line_, now_cycles());
+    const uint64_t done = now_cycles() + drain_request_.latency;
+    const BufferedStore& s = sb_.next_to_write();
+    if (drain_line_ < line_of(s.address + s.size - 1)) {  // a split store: its next line once this one is here
+      drain_request(++drain_line_, done);
       return;
     }
     memory_.store(s.address, s.size, s.value);
     if (execution_) execution_->commit(s.event);
-    for (uint64_t line = line_of(s.address); line <= drain_line_; ++line)
-      interconnect_.unlock_line(id_, line, now_cycles());
-    occupancy_.pop(now_cycles());
-    sb_.drain_head();
-    sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
-    sb_popped_.notify(sc_core::SC_ZERO_TIME);
-    next_drain_cycle_ = now_cycles() + 1;  // one L1 write per cycle
+    for (uint64_t line = line_of(s.address); line <= drain_line_; ++line) interconnect_.unlock_line(id_, line, done);
+    sb_.mark_written(done);
+    if (tracing_) trace_wake_.notify((done - now_cycles()) * cycle());
+    if (sb_.written() > wake_when_written_) sb_written_.notify();
+    next_drain_cycle_ = done + 1;  // one L1 write per cycle
     draining_ = false;
-    check_finished();
     drain_next();
   } catch (const std::exception& e) {
     // A protocol error while draining: stop this core and report it.
@@ -150,19 +154,43 @@ void Core::drain() {
   }
 }
 
-// Only this thread fills the store buffer, so one empty now is empty at the
-// core's local time, and one that empties before then costs no stall: the
-// local cycles are not paid first.
-void Core::wait_store_buffer_drained(uint64_t& stall, const char* why) {
-  if (sb_.empty()) return;
-  spin_.pure = false;
-  const uint64_t local_time = logical_now();
-  waiting_on_ = why;
-  while (!sb_.empty()) sc_core::wait(sb_popped_);
-  waiting_on_ = "nothing";
+void Core::retire_stores(uint64_t until) {
+  while (sb_.written() > 0 && sb_.head().done_at <= until) {
+    occupancy_.pop(sb_.head().done_at);
+    sb_.drain_head();
+  }
+}
+
+void Core::update_trace() {
   const uint64_t now = now_cycles();
-  stall += now > local_time ? now - local_time : 0;
-  local_ = now < local_time ? local_time - now : 0;
+  uint32_t pending = 0;
+  for (const BufferedStore& s : sb_.entries()) pending += s.done_at > now;
+  sb_occupancy_trace = pending;
+}
+
+// Only this thread fills the store buffer, and a store's completion cycle is
+// known from its grant, so the wait is for grants only: the rest is paid as
+// local cycles, and a store that leaves before the core's local time costs
+// no stall.
+void Core::wait_for_stores(size_t at_most, uint64_t& stall, const char* why) {
+  if (sb_.size() <= at_most) return;
+  retire_stores(logical_now());
+  if (sb_.size() <= at_most) return;
+  spin_.pure = false;
+  const uint64_t start = logical_now();
+  const size_t last = sb_.size() - at_most - 1;  // the youngest store that must leave
+  waiting_on_ = why;
+  wake_when_written_ = last;
+  while (sb_.written() <= last) {
+    sc_core::wait(sb_written_);
+    if (finished_) return;  // a drain fault: nothing more leaves
+  }
+  wake_when_written_ = kNoWait;
+  waiting_on_ = "nothing";
+  const uint64_t until = std::max(start, sb_.entries()[last].done_at);
+  stall += until - start;
+  local_ = until - now_cycles();
+  retire_stores(until);
 }
 
 uint64_t Core::recorded_read(uint64_t address, unsigned size, uint64_t value) {
@@ -181,9 +209,13 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   touched_memory_ = true;
   if (in_lock_) return recorded_read(address, size, memory_.load(address, size));  // the locked line is ours
   uint64_t value;
+  // A store that leaves between now and the load's own cycle still forwards:
+  // the same value, unless another core writes the line in that window.
+  retire_stores(now_cycles());
   for (;;) {
     uint32_t source = 0;
-    auto f = sb_.forward(address, size, value, source);
+    size_t index = 0;
+    auto f = sb_.forward(address, size, value, source, index);
     if (f == StoreBuffer::Forward::Full) {
       if (execution_) execution_->read_forwarded(id_, current_instr_, address, size, value, source);
       spin_.pure = false;
@@ -193,13 +225,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     }
     if (f == StoreBuffer::Forward::None) break;
     ++stats_.store_forward_stalls;
-    spin_.pure = false;
-    sync();
-    uint64_t start = now_cycles();
-    waiting_on_ = "a partially overlapping store to drain";
-    sc_core::wait(sb_popped_);
-    waiting_on_ = "nothing";
-    stats_.stall_store_forward += now_cycles() - start;
+    wait_for_stores(sb_.size() - index - 1, stats_.stall_store_forward, "a partially overlapping store to drain");
   }
   uint64_t first = line_of(address), last = line_of(address + size - 1);
   // A line held now may be taken before this core's local time unless no
@@ -237,8 +263,7 @@ bool Core::load_line(uint64_t line) {
   waiting_on_ = "a load";
   // The request reaches the arbiter at this core's local time; the core
   // sleeps once, until the grant, which spends its local cycles.
-  run_request_ = line_request(line, MesiEvent::Load, false, logical_now());
-  transact(run_request_);
+  transact(line_request(line, MesiEvent::Load, false, logical_now()));
   waiting_on_ = "nothing";
   if (run_request_.hit) return true;
   spin_.pure = false;
@@ -257,8 +282,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   waiting_on_ = "a store (no store buffer)";
   uint64_t bus_wait = 0;
   for (uint64_t line = first; line <= last; ++line) {
-    run_request_ = line_request(line, MesiEvent::Store, true, now_cycles());
-    transact(run_request_);
+    transact(line_request(line, MesiEvent::Store, true, now_cycles()));
     l1_.stats.hits += run_request_.hit;
     if (run_request_.latency) sc_core::wait(run_request_.latency * cycle());  // visible once its GetM completes
     bus_wait += run_request_.waited;
@@ -286,26 +310,23 @@ void Core::store(uint64_t address, unsigned size, uint64_t value) {
     write_through(address, size, value);
     return;
   }
-  if (sb_.full()) {
-    sync();
-    uint64_t start = now_cycles();
-    waiting_on_ = "a full store buffer";
-    while (sb_.full()) sc_core::wait(sb_popped_);
-    waiting_on_ = "nothing";
-    stats_.stall_store_buffer_full += now_cycles() - start;
-  }
+  // A full buffer mostly drains by this core's own cycle: paying for that
+  // first frees many entries with one wake-up, not one entry per wake-up.
+  if (sb_.full()) retire_stores(logical_now());
+  if (sb_.full()) sync();
+  wait_for_stores(sb_.capacity() - 1, stats_.stall_store_buffer_full, "a full store buffer");
   local_ += config_.alu_latency;
   occupancy_.push(logical_now());
   sb_.push(BufferedStore{address, static_cast<uint8_t>(size), value, logical_now(),
                          recorded_write(address, size, value, false)});
-  sb_occupancy_trace = static_cast<uint32_t>(sb_.size());
+  if (tracing_) update_trace();
   drain_next();  // an idle drain queues its request for the cycle the store retires
 }
 
 void Core::lock_begin(uint64_t address, unsigned size) {
   touched_memory_ = true;
   spin_.pure = false;
-  wait_store_buffer_drained(stats_.stall_drain_lock, "its store buffer to drain before a LOCK'd instruction");
+  wait_for_stores(0, stats_.stall_drain_lock, "its store buffer to drain before a LOCK'd instruction");
   memory_.require_mapped(address, size, true);  // fault before taking any lock
   uint64_t first = line_of(address), last = line_of(address + size - 1);
   waiting_on_ = "a LOCK'd access";
@@ -313,17 +334,14 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   bus_locked_ = split || config_.lock_mode == LockMode::BusLock;
   uint64_t bus_wait = 0;
   if (bus_locked_) {
-    run_request_ = cache::BusTransaction{};
     run_request_.kind = cache::BusTransaction::Kind::BusLock;
-    run_request_.core = id_;
     run_request_.arrival = logical_now();
     transact(run_request_);
     bus_wait += run_request_.waited;
   }
   uint64_t fetch = 0;
   for (uint64_t line = first; line <= last; ++line) {
-    run_request_ = line_request(line, MesiEvent::Store, !bus_locked_, logical_now());
-    transact(run_request_);
+    transact(line_request(line, MesiEvent::Store, !bus_locked_, logical_now()));
     l1_.stats.hits += run_request_.hit;
     bus_wait += run_request_.waited;
     fetch += run_request_.latency;
@@ -352,7 +370,7 @@ void Core::barrier(cpu::Barrier kind) {
   touched_memory_ = true;
   switch (kind) {
     case cpu::Barrier::Mfence:
-      wait_store_buffer_drained(stats_.stall_drain_fence, "its store buffer to drain for mfence");
+      wait_for_stores(0, stats_.stall_drain_fence, "its store buffer to drain for mfence");
       local_ += config_.mfence_latency;
       break;
     case cpu::Barrier::Lfence:

@@ -3,8 +3,9 @@
 // L1, interconnect. Cycles spent on non-memory instructions accumulate
 // locally and are paid in one wait at the next memory operation, so a core
 // costs host time per memory access, not per cycle; a stalled core sleeps
-// on an event. The store buffer drains from a method process that runs only
-// when a store's bus request completes.
+// on an event. The store buffer drains inside the interconnect's arbiter: a
+// store is written at its bus grant and leaves the buffer at the request's
+// completion, without a process of its own.
 #pragma once
 
 #include <systemc>
@@ -70,15 +71,26 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   const char* waiting_on() const { return waiting_on_; }
   uint32_t id() const { return id_; }
 
-  // Traced in VCD output.
+  // Stores in the buffer, for VCD output; kept up to date only once
+  // trace_store_buffer() is called: a method then also wakes when each
+  // store leaves (otherwise the buffer is only looked at when the core
+  // uses it).
   uint32_t sb_occupancy_trace = 0;
+  void trace_store_buffer() { tracing_ = true; }
 
  private:
   void run();
-  // The method process: the head store's bus request has completed.
-  void drain();
-  // Puts the head store's first line on the bus unless a drain is in flight.
+  // Puts the next store's first line on the bus unless a drain is in flight.
   void drain_next();
+  // Called by the arbiter at the grant of the draining store's request.
+  void drain_granted();
+  // Removes the stores that have left the buffer by cycle `until`.
+  void retire_stores(uint64_t until);
+  // Waits until at most `at_most` stores are left at this core's local time,
+  // adding the cycles that takes to `stall`.
+  void wait_for_stores(size_t at_most, uint64_t& stall, const char* why);
+  // The method process for VCD tracing.
+  void update_trace();
   // Queues a bus request for the running thread and sleeps until its grant;
   // raises the protocol error the grant hit, if any.
   void transact(cache::BusTransaction& t);
@@ -86,7 +98,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   // Loads `line` through the arbiter at this core's local time, sleeping
   // until the grant; returns whether it was a hit (for the caller to count).
   bool load_line(uint64_t line);
-  cache::BusTransaction line_request(uint64_t line, cache::MesiEvent event, bool lock_line, uint64_t arrival);
+  // Fills in run_request_ for a line.
+  cache::BusTransaction& line_request(uint64_t line, cache::MesiEvent event, bool lock_line, uint64_t arrival);
 
   uint64_t load(uint64_t address, unsigned size) override;
   void store(uint64_t address, unsigned size, uint64_t value) override;
@@ -101,12 +114,10 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   // True when no other process can act before this core's local time, so a
   // cache-state check now equals one made after waiting.
   bool alone_until_local_time() const;
-  void wait_store_buffer_drained(uint64_t& stall, const char* why);
   void write_through(uint64_t address, unsigned size, uint64_t value);
   // Record an access when an Execution is attached; pass the value through.
   uint64_t recorded_read(uint64_t address, unsigned size, uint64_t value);
   uint32_t recorded_write(uint64_t address, unsigned size, uint64_t value, bool committed);
-  void check_finished();
   // Spin-loop fast-forward. At a load that starts an iteration again with
   // the same registers, flags and pc, an empty store buffer, and nothing in
   // between but hits on lines still held and non-memory instructions, every
@@ -129,9 +140,11 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   uint32_t entry_ = 0;
   bool assigned_ = false, thread_done_ = false, finished_ = false;
   StoreBuffer sb_;
-  sc_core::sc_event sb_popped_;
-  // Each process's own wake-up for interconnect grants.
-  sc_core::sc_event run_wake_, drain_wake_, spin_wake_;
+  sc_core::sc_event sb_written_;  // the write wait_for_stores needs was granted
+  static constexpr size_t kNoWait = ~size_t{0};
+  size_t wake_when_written_ = kNoWait;  // notify sb_written_ once sb_.written() exceeds this
+  sc_core::sc_event run_wake_, spin_wake_, trace_wake_;
+  bool tracing_ = false;
   cache::BusTransaction run_request_, drain_request_;
   // The head store's drain: a bus request for each line it spans in turn,
   // then the write once the last one completes.

@@ -52,6 +52,7 @@ void Machine::assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState&
 
 void Machine::trace_to(sc_core::sc_trace_file* file) {
   for (auto& c : cores_) {
+    c->trace_store_buffer();
     sc_core::sc_trace(file, c->sb_occupancy_trace, std::string(c->name()) + ".store_buffer.occupancy");
   }
 }
@@ -115,6 +116,7 @@ std::string Machine::culprit_report() const {
                        c.finished() ? "finished" : "running", program_.where(in), cpu::op_name(in.op), c.waiting_on(),
                        c.stats().instructions);
     for (const auto& s : c.store_buffer().entries()) {
+      if (s.done_at <= cache::now_cycles()) continue;  // written and gone, though not yet removed
       out += fmt::format("    store buffer: [{:#x}] <- {:#x} ({} bytes)\n", s.address, s.value, s.size);
       lines.push_back(s.address / config_.l1_line_size);
     }

@@ -13,6 +13,11 @@ struct BufferedStore {
   uint64_t value;
   uint64_t ready_at;  // cycle at which the store retired
   uint32_t event;     // its write in a recorded Execution, if any
+  // Cycle the store leaves the buffer: set when its write is granted (until
+  // then, kNotWritten). The entry is removed lazily, once that cycle has
+  // come for whoever looks.
+  uint64_t done_at = kNotWritten;
+  static constexpr uint64_t kNotWritten = ~uint64_t{0};
 };
 
 class StoreBuffer {
@@ -26,14 +31,23 @@ class StoreBuffer {
   const BufferedStore& head() const { return entries_.front(); }
   const std::deque<BufferedStore>& entries() const { return entries_; }
   void push(const BufferedStore& s) { entries_.push_back(s); }
-  void drain_head() { entries_.pop_front(); }
+  void drain_head() {
+    entries_.pop_front();
+    --written_;
+  }
+  // Writes are granted in order: the first `written()` entries have their
+  // done_at, and the next one is the store draining now or next.
+  size_t written() const { return written_; }
+  const BufferedStore& next_to_write() const { return entries_[written_]; }
+  void mark_written(uint64_t done_at) { entries_[written_++].done_at = done_at; }
 
   enum class Forward { None, Full, Partial };
   // Looks for the youngest entry overlapping [address, address+size). Full:
   // it covers every byte and `value` holds them; Partial: the load must wait
   // for that entry to drain, as hardware does. `event` gets a Full match's
   // recorded write.
-  Forward forward(uint64_t address, unsigned size, uint64_t& value, uint32_t& event) const {
+  // `index` gets the matching entry's place in the buffer.
+  Forward forward(uint64_t address, unsigned size, uint64_t& value, uint32_t& event, size_t& index) const {
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
       uint64_t s = it->address, e = it->address + it->size;
       if (e <= address || s >= address + size) continue;
@@ -41,8 +55,10 @@ class StoreBuffer {
         uint64_t shifted = it->value >> (8 * (address - s));
         value = size == 8 ? shifted : shifted & ((uint64_t{1} << (8 * size)) - 1);
         event = it->event;
+        index = static_cast<size_t>(entries_.rend() - it - 1);
         return Forward::Full;
       }
+      index = static_cast<size_t>(entries_.rend() - it - 1);
       return Forward::Partial;
     }
     return Forward::None;
@@ -51,6 +67,7 @@ class StoreBuffer {
  private:
   uint32_t capacity_;
   std::deque<BufferedStore> entries_;
+  size_t written_ = 0;
 };
 
 }  // namespace locksim
