@@ -1,5 +1,6 @@
 #include "cpu/flat_memory.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -15,11 +16,16 @@ FlatMemory::FlatMemory(const Program& program, uint64_t stack_size) {
 }
 
 uint8_t* FlatMemory::find(uint64_t address, unsigned size, bool write) {
-  for (auto& r : regions_) {
-    if (address - r.base < r.bytes.size() && address + size - r.base <= r.bytes.size()) {
-      if (write && !r.writable) break;
-      return r.bytes.data() + (address - r.base);
-    }
+  // Accesses run in streaks on one region (a lock's data, a stack): the one
+  // last found is tried first. Regions do not overlap.
+  auto holds = [&](const Region& r) {
+    return address - r.base < r.bytes.size() && address + size - r.base <= r.bytes.size();
+  };
+  size_t i = last_found_;
+  if (!holds(regions_[i])) i = static_cast<size_t>(std::find_if(regions_.begin(), regions_.end(), holds) - regions_.begin());
+  if (i < regions_.size() && (!write || regions_[i].writable)) {
+    last_found_ = i;
+    return regions_[i].bytes.data() + (address - regions_[i].base);
   }
   char buf[96];
   snprintf(buf, sizeof buf, "%s of %u bytes at %#llx", write ? "write" : "read", size,

@@ -45,6 +45,7 @@ class FlatMemory final : public MemPort {
   uint8_t* find(uint64_t address, unsigned size, bool write);
 
   std::vector<Region> regions_;
+  size_t last_found_ = 0;
 };
 
 }  // namespace locksim::cpu
