@@ -63,7 +63,7 @@ void Interconnect::wake_arbiter_at(uint64_t at, bool whole_queue) {
   if (armed && (arbiter_armed_at_ == at || (arbiter_armed_at_ < at && !whole_queue))) return;
   if (armed && arbiter_armed_at_ < at) arbiter_wake_.cancel();
   arbiter_armed_at_ = at;
-  if (at != kForever) arbiter_wake_.notify((at - now) * cycle());
+  if (at != kForever) arbiter_wake_.notify(cycles(at - now));
 }
 
 void Interconnect::submit(BusTransaction& t) {

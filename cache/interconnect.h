@@ -169,6 +169,8 @@ inline const sc_core::sc_time& cycle() {
 // turns the division in every clock read into a multiply; Machine checks
 // that the resolution is still the default.
 inline constexpr uint64_t kTicksPerCycle = 1000;
+// `n` cycles as an sc_time, in integers (n * cycle() goes through a double).
+inline sc_core::sc_time cycles(uint64_t n) { return sc_core::sc_time::from_value(n * kTicksPerCycle); }
 // Inline: asked on every access and every arbitration, and the library's
 // sc_time_stamp() is an out-of-line call.
 inline uint64_t now_cycles() {

@@ -6,7 +6,7 @@
 
 namespace locksim {
 
-using cache::cycle;
+using cache::cycles;
 using cache::MesiEvent;
 using cache::now_cycles;
 
@@ -45,12 +45,12 @@ void Core::assign(uint32_t entry, const cpu::CpuState& initial) {
 
 bool Core::alone_until_local_time() const {
   return logical_now() < end_cycle_ && !sc_core::sc_pending_activity_at_current_time() &&
-         sc_core::sc_time_to_pending_activity() > local_ * cycle();
+         sc_core::sc_time_to_pending_activity().value() > local_ * cache::kTicksPerCycle;
 }
 
 void Core::sync() {
   if (local_ == 0) return;
-  sc_core::wait(local_ * cycle());
+  sc_core::wait(cycles(local_));
   local_ = 0;
 }
 
@@ -140,7 +140,7 @@ void Core::drain_granted() {
     if (execution_) execution_->commit(s.event);
     for (uint64_t line = line_of(s.address); line <= drain_line_; ++line) interconnect_.unlock_line(id_, line, done);
     sb_.mark_written(done);
-    if (tracing_) trace_wake_.notify((done - now_cycles()) * cycle());
+    if (tracing_) trace_wake_.notify(cycles(done - now_cycles()));
     if (sb_.written() > wake_when_written_) sb_written_.notify();
     next_drain_cycle_ = done + 1;  // one L1 write per cycle
     draining_ = false;
@@ -284,7 +284,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   for (uint64_t line = first; line <= last; ++line) {
     transact(line_request(line, MesiEvent::Store, true, now_cycles()));
     l1_.stats.hits += run_request_.hit;
-    if (run_request_.latency) sc_core::wait(run_request_.latency * cycle());  // visible once its GetM completes
+    if (run_request_.latency) sc_core::wait(cycles(run_request_.latency));  // visible once its GetM completes
     bus_wait += run_request_.waited;
   }
   memory_.store(address, size, value);
@@ -461,7 +461,7 @@ void Core::fast_forward(uint64_t period, uint64_t instructions_per_iteration, ui
   waiting_on_ = "a line its spin loop reads to change";
   const uint64_t chunk = std::max<uint64_t>(config_.watchdog_cycles / 2, 1);
   for (;;) {
-    sc_core::wait(chunk * cycle(), spin_wake_);  // wakes now and then so the watchdog sees progress
+    sc_core::wait(cycles(chunk), spin_wake_);  // wakes now and then so the watchdog sees progress
     const bool invalidated = !sc_core::timed_out();
     // The load this began at has already read its line: an invalidation in
     // the same cycle comes after it, as in plain execution.

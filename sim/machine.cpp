@@ -60,7 +60,7 @@ void Machine::trace_to(sc_core::sc_trace_file* file) {
 void Machine::watchdog() {
   uint64_t last = ~uint64_t{0};
   for (;;) {
-    sc_core::wait(config_.watchdog_cycles * cache::cycle());
+    sc_core::wait(cache::cycles(config_.watchdog_cycles));
     uint64_t retired = 0;
     for (auto& c : cores_) retired += c->stats().instructions;
     if (retired == last) {
