@@ -133,13 +133,15 @@ void Interconnect::arbitrate() {
     }
     queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
     // The requests passed over still wait (the bus and the line locks only
-    // got busier), except this core's own: its L1 changed, so a miss may be
-    // a hit now. Go on from the first of those, or from here.
-    for (size_t j = 0; j < queue_.size(); ++j)
-      if (queue_[j]->core == t.core) {
-        queue_[j]->needs_bus = false;
-        i = std::min(i, j);
-      }
+    // got busier), except this core's own after a bus transaction: its L1
+    // changed, so a miss may be a hit now. Go on from the first of those, or
+    // from here. (A hit brings no line in.)
+    if (t.kind == BusTransaction::Kind::Line && !t.hit)
+      for (size_t j = 0; j < queue_.size(); ++j)
+        if (queue_[j]->core == t.core) {
+          queue_[j]->needs_bus = false;
+          i = std::min(i, j);
+        }
     if (t.wake) t.wake->notify();
     if (t.on_grant) {
       // A copy: the callback may reuse its request record for the next one.
@@ -222,7 +224,13 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request,
   // state after this transaction as it is set.
   int exclusive = 0, shared = 0;
   uint64_t lost = 0;  // cores whose copy this invalidates
-  uint64_t& holders = holders_[line];
+  // Contention keeps coming back to one line: its entry is remembered (a
+  // node-based map keeps references valid).
+  if (line != last_holders_line_) {
+    last_holders_ = &holders_[line];
+    last_holders_line_ = line;
+  }
+  uint64_t& holders = *last_holders_;
   for (uint64_t others = holders & ~(uint64_t{1} << core); others; others &= others - 1) {
     const uint32_t c = static_cast<uint32_t>(std::countr_zero(others));
     const MesiTransition* t = caches_[c]->snoop(line, snoop);

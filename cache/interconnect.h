@@ -148,6 +148,8 @@ class Interconnect : public sc_core::sc_module {
   // a transaction snoops only those. A bit may outlive its copy (a miss then
   // costs one lookup), never the reverse.
   std::unordered_map<uint64_t, uint64_t> holders_;
+  uint64_t last_holders_line_ = ~uint64_t{0};
+  uint64_t* last_holders_ = nullptr;
   std::vector<BusTransaction*> queue_;  // by (arrival, order)
   uint64_t next_order_ = 0;
   sc_core::sc_event arbiter_wake_;
