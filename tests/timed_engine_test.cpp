@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli_runner.h"
@@ -313,6 +315,43 @@ TEST(TimedOutputs, ResolvedConfigCsvAndVcd) {
   std::string trace = read_text(vcd);
   EXPECT_NE(trace.find("$scope module core0"), std::string::npos);
   EXPECT_NE(trace.find("occupancy"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// The cycle at which a core's traced store-buffer occupancy first drops to
+// zero, or -1.
+long long occupancy_empties_at(const std::string& vcd, const std::string& core) {
+  const size_t scope = vcd.find("$scope module " + core + " $end");
+  const size_t var = vcd.find("$var wire", scope);
+  if (scope == std::string::npos || var == std::string::npos) return -1;
+  std::istringstream decl(vcd.substr(var, vcd.find("$end", var) - var));
+  std::string word, width, id;
+  decl >> word >> word >> width >> id;
+  std::istringstream changes(vcd.substr(vcd.find("$enddefinitions")));
+  long long now = 0;
+  for (std::string line; std::getline(changes, line);) {
+    if (!line.empty() && line[0] == '#') now = std::stoll(line.substr(1));
+    if (line == "b0 " + id) return now;
+  }
+  return -1;
+}
+
+// Stores leave the buffer when their bus request completes; the trace shows
+// it in that very cycle, though no process of the core runs then. In SB on
+// skylake-8 both stores retire at cycle 1 and queue behind both loads (a
+// demand access goes before a drain at equal arrival):
+//   1: core0 GetS y from memory, 2 + 195 = 197 cycles, bus free at 198
+//   198: core1 GetS x from memory, bus free at 395
+//   395: core0 GetM x, which core1 holds: 2 + 60 (two 30-cycle links) = 62 -> 457
+//   457: core1 GetM y from core0: 62 -> 519
+TEST(TimedOutputs, VcdStoreBufferEmptiesWhenEachDrainCompletes) {
+  auto dir = std::filesystem::temp_directory_path() / ("locksim-vcd-" + std::to_string(::getpid()));
+  auto vcd = dir / "trace.vcd";
+  auto r = run_locksim({"run", "scenarios/sb.yaml", "--out", dir.string(), "--vcd", vcd.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string trace = read_text(vcd);
+  EXPECT_EQ(occupancy_empties_at(trace, "core0"), 457) << trace;
+  EXPECT_EQ(occupancy_empties_at(trace, "core1"), 519) << trace;
   std::filesystem::remove_all(dir);
 }
 
