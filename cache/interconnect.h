@@ -133,6 +133,8 @@ class Interconnect : public sc_core::sc_module {
   const LineLock* lock_on(uint64_t line, uint64_t now) const;
   bool pinned(uint32_t core, uint64_t line, uint64_t now) const;
   bool bus_locked_by_other(uint32_t core, uint64_t now) const;
+  // Makes sure the arbiter runs at `cycle`; `whole_queue`: `cycle` is the
+  // earliest for every queued request, so a wake-up due sooner may move.
   void wake_arbiter_at(uint64_t cycle, bool whole_queue);
 
   std::vector<L1Cache*> caches_;
@@ -153,8 +155,8 @@ class Interconnect : public sc_core::sc_module {
   std::vector<BusTransaction*> queue_;  // by (arrival, order)
   uint64_t next_order_ = 0;
   sc_core::sc_event arbiter_wake_;
-  uint64_t arbiter_armed_at_ = 0;
-  bool arbitrating_ = false;  // an on_grant callback is queueing or unlocking  // the cycle arbiter_wake_ is due, once it is set
+  uint64_t arbiter_armed_at_ = 0;  // the cycle arbiter_wake_ is due, once it is set
+  bool arbitrating_ = false;       // inside arbitrate(): an on_grant callback may queue or unlock
   struct Watch {
     std::vector<uint64_t> lines;
     sc_core::sc_event* event = nullptr;

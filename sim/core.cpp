@@ -76,9 +76,10 @@ void Core::run() {
   } catch (const std::exception& e) {
     fault_ = program_.where(code[state_.pc]) + ": " + e.what();
   }
-  // The core finishes once its last store has left the store buffer.
-  uint64_t draining = 0;
-  wait_for_stores(0, draining, "its store buffer to drain (thread returned)");
+  // The core finishes once its last store has left the store buffer (the
+  // thread's time is over, so those cycles count as no stall).
+  uint64_t after_return = 0;
+  wait_for_stores(0, after_return, "its store buffer to drain (thread returned)");
   sync();
   thread_done_ = true;
   waiting_on_ = "nothing (thread returned)";

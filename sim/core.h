@@ -146,8 +146,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   sc_core::sc_event run_wake_, spin_wake_, trace_wake_;
   bool tracing_ = false;
   cache::BusTransaction run_request_, drain_request_;
-  // The head store's drain: a bus request for each line it spans in turn,
-  // then the write once the last one completes.
+  // The draining store: a bus request for each line it spans in turn (the
+  // next once the previous completes), then the write at the last grant.
   bool draining_ = false;
   uint64_t drain_line_ = 0;
   struct SpinSnapshot {
