@@ -310,11 +310,6 @@ void Interconnect::require_swmr(uint64_t line, int exclusive, int shared) {
                         " exclusive and " + std::to_string(shared) + " shared copies");
 }
 
-void Interconnect::unlocked() {
-  const uint64_t now = now_cycles();
-  if (rearm(now) <= now) arbitrate();
-}
-
 void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   auto it = std::find_if(line_locks_.begin(), line_locks_.end(),
                          [&](const LineLock& l) { return l.line == line && l.core == core; });
@@ -339,7 +334,8 @@ void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
   at = std::max(at, now_cycles());
   stats.bus_lock_cycles += at - bus_locked_at_;
   bus_unlock_at_ = at;
-  unlocked();
+  // Any other core's request may wait on the bus.
+  if (const uint64_t now = now_cycles(); rearm(now) <= now) arbitrate();
 }
 
 }  // namespace locksim::cache

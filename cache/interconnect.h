@@ -125,8 +125,6 @@ class Interconnect : public sc_core::sc_module {
   // Returns the earliest cycle a queued request could go and, if it is
   // later than now, wakes the arbiter then.
   uint64_t rearm(uint64_t now);
-  // A lock has ended or will end: arbitrate now if that lets a request go.
-  void unlocked();
   uint64_t perform(uint32_t core, uint64_t line, BusRequest request, uint64_t now);
   // Throws ProtocolError unless the copies are one exclusive or only shared.
   static void require_swmr(uint64_t line, int exclusive, int shared);
