@@ -95,7 +95,7 @@ uint64_t Interconnect::rearm(uint64_t now) {
   // needs the bus before it is free for somebody.
   const uint64_t bus_free = bus_free_for_anyone(now);
   uint64_t next = kForever;
-  for (BusTransaction* t : queue_) {
+  for (const BusTransaction* t : queue_) {
     if (t->arrival >= next) break;
     if (t->needs_bus && std::max(t->arrival, bus_free) >= next) continue;
     next = std::min(next, earliest_grant(*t, now));
@@ -118,7 +118,7 @@ void Interconnect::arbitrate() {
   // a line nobody holds locked while the bus is free) goes past it.
   for (size_t i = 0; i < queue_.size() && queue_[i]->arrival <= now;) {
     BusTransaction& t = *queue_[i];
-    if (t.needs_bus && (busy_until_ > now || (t.retry_at = free_at(t, now)) > now)) {
+    if (t.needs_bus && (busy_until_ > now || free_at(t, now) > now)) {
       ++i;
       continue;
     }
@@ -155,10 +155,8 @@ void Interconnect::arbitrate() {
   rearm(now);
 }
 
-uint64_t Interconnect::earliest_grant(BusTransaction& t, uint64_t now) const {
-  if (!t.needs_bus) return t.arrival;
-  t.retry_at = free_at(t, now);
-  return std::max(t.arrival, t.retry_at);
+uint64_t Interconnect::earliest_grant(const BusTransaction& t, uint64_t now) const {
+  return t.needs_bus ? std::max(t.arrival, free_at(t, now)) : t.arrival;
 }
 
 uint64_t Interconnect::free_at(const BusTransaction& t, uint64_t now) const {
@@ -172,7 +170,7 @@ bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
   uint64_t latency = 0;
   bool hit = false;
   if (t.kind == BusTransaction::Kind::BusLock) {
-    if ((t.retry_at = free_at(t, now)) > now) {
+    if (free_at(t, now) > now) {
       t.needs_bus = true;
       return false;
     }
@@ -192,7 +190,7 @@ bool Interconnect::try_grant(BusTransaction& t, uint64_t now) {
         l1.touch(t.line);
       hit = true;
     } else {
-      if ((t.retry_at = free_at(t, now)) > now) {
+      if (free_at(t, now) > now) {
         t.needs_bus = true;
         return false;
       }
@@ -320,7 +318,7 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   // Only another core's requests for the line wait on this lock, and they
   // can only go sooner now.
   uint64_t earliest = kForever;
-  for (BusTransaction* q : queue_)
+  for (const BusTransaction* q : queue_)
     if (q->kind == BusTransaction::Kind::Line && q->line == line && q->core != core)
       earliest = std::min(earliest, earliest_grant(*q, now));
   if (earliest <= now)

@@ -53,12 +53,11 @@ struct BusTransaction {
   uint64_t latency = 0;  // cycles the transaction still takes after the grant
   std::string error;     // a protocol error the grant hit, for the requester to raise
   uint64_t order = 0;    // the last tie-break: first queued, first served
-  // Found to need the bus when it was taken. Only a grant to the same core
-  // can change that (only its own requests bring a line into its L1), so
-  // until then the arbiter need not look in its L1 again, only check when
-  // the bus and line are free for it (`retry_at`; kForever: at an unlock).
+  // Known to need the bus. Only a grant to the same core can change that
+  // (only its own requests bring a line into its L1), so until then the
+  // arbiter need not look in its L1 again, only at when the bus and line
+  // are free for it (free_at).
   bool needs_bus = false;
-  uint64_t retry_at = 0;
 };
 
 struct InterconnectTiming {
@@ -119,9 +118,8 @@ class Interconnect : public sc_core::sc_module {
   uint64_t free_at(const BusTransaction& t, uint64_t now) const;
   // When the bus is next free for some core (a lower bound on free_at).
   uint64_t bus_free_for_anyone(uint64_t now) const;
-  // No grant to `t` can come before this cycle (kForever: before an
-  // unlock). Refreshes t.retry_at.
-  uint64_t earliest_grant(BusTransaction& t, uint64_t now) const;
+  // No grant to `t` can come before this cycle (kForever: before an unlock).
+  uint64_t earliest_grant(const BusTransaction& t, uint64_t now) const;
   // Returns the earliest cycle a queued request could go and, if it is
   // later than now, wakes the arbiter then.
   uint64_t rearm(uint64_t now);
@@ -162,16 +160,12 @@ class Interconnect : public sc_core::sc_module {
   std::vector<Watch> watches_;  // per core
 };
 
-// One simulated cycle; cycles are counted in sc_time nanoseconds.
-inline const sc_core::sc_time& cycle() {
-  static const sc_core::sc_time c(1, sc_core::SC_NS);
-  return c;
-}
-// A cycle in ticks of SystemC's default time resolution (1 ps). A constant
-// turns the division in every clock read into a multiply; Machine checks
-// that the resolution is still the default.
+// One simulated cycle is one sc_time nanosecond: 1000 ticks of SystemC's
+// default time resolution (1 ps). A constant turns the division in every
+// clock read into a multiply; Machine checks that the resolution is still
+// the default.
 inline constexpr uint64_t kTicksPerCycle = 1000;
-// `n` cycles as an sc_time, in integers (n * cycle() goes through a double).
+// `n` cycles as an sc_time, in integers (not through a double).
 inline sc_core::sc_time cycles(uint64_t n) { return sc_core::sc_time::from_value(n * kTicksPerCycle); }
 // Inline: asked on every access and every arbitration, and the library's
 // sc_time_stamp() is an out-of-line call.

@@ -22,7 +22,7 @@ struct Machine::Watchdog : sc_core::sc_module {
 
 Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter)
     : config_(config), program_(program), memory_(program) {
-  if (cache::cycle().value() != cache::kTicksPerCycle)
+  if (sc_core::sc_time(1, sc_core::SC_NS).value() != cache::kTicksPerCycle)
     throw std::logic_error("SystemC's time resolution is not its default 1 ps, which now_cycles() assumes");
   std::vector<cache::L1Cache*> caches;
   for (uint32_t i = 0; i < config.cores; ++i) {
