@@ -10,6 +10,9 @@
 #include <variant>
 
 #include "cpu/input_error.h"
+#include "cpu/input_file.h"
+#include "sim/value_parse.h"
+#include "sim/yaml_input.h"
 
 namespace locksim {
 namespace {
@@ -108,16 +111,24 @@ bool power_of_two(uint64_t v) { return v != 0 && (v & (v - 1)) == 0; }
 // Sets one parameter from its text; `fail` throws with the caller's position.
 void set_param(MachineConfig& c, const Param& p, const std::string& text, const std::function<void(const std::string&)>& fail) {
   auto number = [&](bool integer) {
-    size_t used = 0;
     double v = 0;
-    try {
-      v = integer ? static_cast<double>(std::stoll(text, &used, 0)) : std::stod(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
+    bool ok = false;
+    if (integer) {
+      // Integers are checked against the range before any conversion to
+      // the field's type, so "-1" or 2^64 cannot wrap.
+      if (auto i = parse_signed(text)) v = static_cast<double>(*i), ok = true;
+    } else {
+      size_t used = 0;
+      try {
+        v = std::stod(text, &used);
+        ok = used == text.size() && std::isfinite(v);
+      } catch (const std::exception&) {
+      }
     }
-    if (used == 0 || used != text.size())
-      fail(std::string("expected ") + (integer ? "an integer" : "a number") + " for '" + p.key + "', found '" + text + "'");
-    if (v < p.min || v > p.max)
+    if (!ok)
+      fail(std::string("expected ") + (integer ? "an integer" : "a finite number") + " for '" + p.key + "', found '" +
+           text + "'");
+    if (!(v >= p.min && v <= p.max))
       fail("'" + std::string(p.key) + "' must be between " + std::to_string(static_cast<long long>(p.min)) + " and " +
            std::to_string(static_cast<long long>(p.max)) + ", found " + text);
     if ((std::string(p.key) == "l1.sets" || std::string(p.key) == "l1.line_size") &&
@@ -149,7 +160,12 @@ std::string get_param(const MachineConfig& c, const Param& p) {
       [&](auto field) -> std::string {
         using T = std::remove_cvref_t<decltype(c.*field)>;
         if constexpr (std::is_same_v<T, LockMode>) return c.*field == LockMode::CacheLock ? "cache_lock" : "bus_lock";
-        else if constexpr (std::is_same_v<T, std::string>) return c.*field;
+        else if constexpr (std::is_same_v<T, std::string>) {
+          // Quoted, so that any name reads back as the same string.
+          YAML::Emitter e;
+          e << YAML::DoubleQuoted << c.*field;
+          return e.c_str();
+        }
         else {
           std::ostringstream s;
           s << c.*field;
@@ -159,28 +175,23 @@ std::string get_param(const MachineConfig& c, const Param& p) {
       p.field);
 }
 
-[[noreturn]] void fail_at(const std::string& file, const YAML::Mark& m, const std::string& msg) {
-  throw InputError(file, static_cast<unsigned>(m.line + 1), static_cast<unsigned>(m.column + 1), msg);
-}
-
 void apply_mapping(MachineConfig& c, const YAML::Node& node, const std::string& file, const std::string& prefix) {
   if (!node.IsMap())
-    fail_at(file, node.Mark(), prefix.empty() ? "expected a mapping of machine parameters"
+    yaml_fail(file, node, prefix.empty() ? "expected a mapping of machine parameters"
                                               : "expected a mapping under '" + prefix.substr(0, prefix.size() - 1) + "'");
   std::set<std::string> seen;
   for (const auto& kv : node) {
-    std::string key = kv.first.as<std::string>();
+    std::string key = yaml_key(file, kv.first);
     // yaml-cpp 0.7 keeps duplicate keys and silently uses the first.
-    if (!seen.insert(key).second) fail_at(file, kv.first.Mark(), "duplicate key '" + prefix + key + "'");
+    if (!seen.insert(key).second) yaml_fail(file, kv.first, "duplicate key '" + prefix + key + "'");
     std::string full = prefix + key;
     if (const Param* p = find_param(full)) {
-      if (!kv.second.IsScalar()) fail_at(file, kv.second.Mark(), "expected a single value for '" + full + "'");
-      set_param(c, *p, kv.second.Scalar(), [&](const std::string& msg) { fail_at(file, kv.second.Mark(), msg); });
+      set_param(c, *p, yaml_scalar(file, kv.second, full), [&](const std::string& msg) { yaml_fail(file, kv.second, msg); });
     } else if (!known_keys(full + ".").empty()) {
       apply_mapping(c, kv.second, file, full + ".");
     } else {
       std::string options = known_keys(prefix);
-      fail_at(file, kv.first.Mark(), "unknown key '" + full + "' (expected one of: " + options + ")");
+      yaml_fail(file, kv.first, "unknown key '" + full + "' (expected one of: " + options + ")");
     }
   }
 }
@@ -217,19 +228,14 @@ MachineConfig load_machine_config(const std::string& name_or_path, const std::st
   std::string path = name_or_path;
   bool is_path = name_or_path.find('/') != std::string::npos || name_or_path.ends_with(".yaml");
   if (!is_path) path = configs_dir + "/" + name_or_path + ".yaml";
-  if (!std::filesystem::is_regular_file(path)) {
+  if (!std::filesystem::exists(path)) {
     std::string shipped;
     if (std::filesystem::is_directory(configs_dir))
       for (const auto& e : std::filesystem::directory_iterator(configs_dir))
         if (e.path().extension() == ".yaml") shipped += (shipped.empty() ? "" : ", ") + e.path().stem().string();
     throw InputError("machine '" + name_or_path + "' not found" + (is_path ? "" : " (shipped configs: " + shipped + ")"));
   }
-  YAML::Node node;
-  try {
-    node = YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    fail_at(path, e.mark, e.msg);
-  }
+  const YAML::Node node = parse_yaml(path, read_input_file(path, "machine config"));
   MachineConfig config;
   apply_config_yaml(config, node, path);
   validate_config(config, path);

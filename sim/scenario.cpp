@@ -7,16 +7,16 @@
 #include <set>
 
 #include "cpu/input_error.h"
+#include "cpu/input_file.h"
 #include "cpu/registers.h"
 #include "sim/stack_layout.h"
 #include "sim/value_parse.h"
+#include "sim/yaml_input.h"
 
 namespace locksim {
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) {
-  throw InputError(file, static_cast<unsigned>(n.Mark().line + 1), static_cast<unsigned>(n.Mark().column + 1), msg);
-}
+[[noreturn]] void fail(const std::string& file, const YAML::Node& n, const std::string& msg) { yaml_fail(file, n, msg); }
 
 // Iterates a mapping, rejecting duplicate keys (yaml-cpp 0.7 keeps the first
 // silently) and keys outside `allowed`.
@@ -26,7 +26,7 @@ void for_each_key(const std::string& file, const YAML::Node& map, const std::set
   if (!map.IsMap()) fail(file, map, "expected a mapping for " + where);
   std::set<std::string> seen;
   for (const auto& kv : map) {
-    std::string key = kv.first.as<std::string>();
+    std::string key = yaml_key(file, kv.first);
     if (!seen.insert(key).second) fail(file, kv.first, "duplicate key '" + key + "' in " + where);
     if (!allowed.count(key)) {
       std::string options;
@@ -37,20 +37,31 @@ void for_each_key(const std::string& file, const YAML::Node& map, const std::set
   }
 }
 
+// A register value: "-1" means all ones.
 uint64_t scalar_u64(const std::string& file, const YAML::Node& n, const std::string& key) {
   if (!n.IsScalar()) fail(file, n, "expected a number for '" + key + "'");
   try {
     return parse_u64_value(n.Scalar(), key);
   } catch (const InputError&) {
-    fail(file, n, "expected a number for '" + key + "', found '" + n.Scalar() + "'");
+    fail(file, n, "expected a 64-bit number for '" + key + "', found '" + n.Scalar() + "'");
   }
+}
+
+// A count (seed, cycles): no sign, within [lo, hi], checked before use.
+uint64_t scalar_count(const std::string& file, const YAML::Node& n, const std::string& key, uint64_t lo, uint64_t hi) {
+  if (!n.IsScalar()) fail(file, n, "expected a number for '" + key + "'");
+  auto v = parse_unsigned(n.Scalar());
+  if (!v || *v < lo || *v > hi)
+    fail(file, n, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + " for '" + key +
+                      "', found '" + n.Scalar() + "'");
+  return *v;
 }
 
 void flatten_overrides(const std::string& file, const YAML::Node& n, const std::string& prefix, MachineConfig& config) {
   if (!n.IsMap()) fail(file, n, "expected a mapping of machine parameters under 'overrides'");
   std::set<std::string> seen;
   for (const auto& kv : n) {
-    std::string key = prefix + kv.first.as<std::string>();
+    std::string key = prefix + yaml_key(file, kv.first);
     if (!seen.insert(key).second) fail(file, kv.first, "duplicate key '" + key + "' in overrides");
     if (kv.second.IsMap()) {
       flatten_overrides(file, kv.second, key + ".", config);
@@ -60,8 +71,7 @@ void flatten_overrides(const std::string& file, const YAML::Node& n, const std::
     try {
       apply_config_override(config, key + "=" + kv.second.Scalar(), "override");
     } catch (const InputError& e) {
-      std::string msg = e.what();
-      fail(file, kv.first, msg.substr(msg.find(": ") + 2));
+      fail(file, kv.first, e.message());
     }
   }
 }
@@ -81,13 +91,12 @@ cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index) {
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine) {
-  if (!std::filesystem::is_regular_file(path)) throw InputError("cannot open scenario '" + path + "'");
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::ParserException& e) {
-    throw InputError(path, static_cast<unsigned>(e.mark.line + 1), static_cast<unsigned>(e.mark.column + 1), e.msg);
-  }
+  return parse_scenario(path, read_input_file(path, "scenario"), sets, machine);
+}
+
+Scenario parse_scenario(const std::string& path, const std::string& text, const std::vector<std::string>& sets,
+                        const std::string& machine) {
+  const YAML::Node root = parse_yaml(path, text);
   Scenario s;
   s.file = path;
   const auto dir = std::filesystem::path(path).parent_path();
@@ -98,7 +107,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
   for_each_key(path, root, {"description", "machine", "overrides", "program", "threads", "seed", "max_cycles", "jitter", "check"},
                "the scenario", [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     if (key == "description") {
-      s.description = v.as<std::string>();
+      s.description = yaml_scalar(path, v, key);
     } else if (key == "machine") {
       have_machine = true;
       if (v.IsMap()) {
@@ -109,8 +118,7 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
         try {
           s.machine = load_machine_config(is_path ? relative(name) : name, default_configs_dir());
         } catch (const InputError& e) {
-          std::string msg = e.what();
-          if (msg.rfind("error: ", 0) == 0) fail(path, v, msg.substr(7));
+          if (e.file().empty()) fail(path, v, e.message());
           throw;
         }
       } else {
@@ -153,14 +161,11 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
         s.threads.push_back(spec);
       }
     } else if (key == "seed") {
-      s.seed = scalar_u64(path, v, key);
+      s.seed = scalar_count(path, v, key, 0, UINT64_MAX);
     } else if (key == "max_cycles") {
-      s.max_cycles = scalar_u64(path, v, key);
-      if (s.max_cycles == 0) fail(path, v, "'max_cycles' must be positive");
+      s.max_cycles = scalar_count(path, v, key, 1, kMaxCycles);
     } else if (key == "jitter") {
-      uint64_t j = scalar_u64(path, v, key);
-      if (j > 1000000) fail(path, v, "'jitter' must be at most 1000000 cycles");
-      s.jitter = static_cast<uint32_t>(j);
+      s.jitter = static_cast<uint32_t>(scalar_count(path, v, key, 0, kMaxJitter));
     } else if (key == "check") {
       for_each_key(path, v, {"exists", "forall", "not_exists"}, "check", [&](const std::string& ck, const YAML::Node&, const YAML::Node& cv) {
         if (s.check) fail(path, cv, "'check' takes exactly one of exists, forall, not_exists");

@@ -26,6 +26,11 @@ struct CheckSpec {
   unsigned line = 0, column = 0;
 };
 
+// Limits on a scenario's numbers (errors name them). max_cycles stays far
+// below where SystemC's picosecond clock (2^64 ps) would overflow.
+inline constexpr uint64_t kMaxCycles = 1'000'000'000'000;  // 10^12
+inline constexpr uint64_t kMaxJitter = 1'000'000;
+
 struct Scenario {
   std::string file;
   std::string description;
@@ -46,5 +51,9 @@ cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index);
 // overrides applied after the scenario's own. Throws InputError at
 // file:line:col.
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine = "");
+// The same for a scenario's text, read as if from the file `path` (program
+// files are found beside it).
+Scenario parse_scenario(const std::string& path, const std::string& text, const std::vector<std::string>& sets,
+                        const std::string& machine = "");
 
 }  // namespace locksim

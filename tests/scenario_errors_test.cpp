@@ -2,6 +2,9 @@
 // expected, nothing on stdout, no stats written. Positions counted by hand.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "tests/cli_runner.h"
@@ -62,11 +65,39 @@ std::vector<BadScenario> cases() {
       {"bad_register_name", "program: ok.s\nthreads:\n  - entry: t0\n    regs: {rzz: 1}\n", {},
        "<file>:4:12: error: unknown key 'rzz' in regs"},
       {"bad_register_value", "program: ok.s\nthreads:\n  - entry: t0\n    regs: {rdi: lots}\n", {},
-       "<file>:4:17: error: expected a number for 'rdi', found 'lots'"},
+       "<file>:4:17: error: expected a 64-bit number for 'rdi', found 'lots'"},
       {"yaml_syntax", "program: ok.s\nthreads: [\n", {}, "<file>:3:1: error:"},
       {"bad_check_quantifier", kThreads + "check:\n  maybe: \"x=1\"\n", {},
        "<file>:5:3: error: unknown key 'maybe' in check (expected one of: exists, forall, not_exists)"},
-      {"zero_max_cycles", "max_cycles: 0\n" + kThreads, {}, "<file>:1:13: error: 'max_cycles' must be positive"},
+      {"zero_max_cycles", "max_cycles: 0\n" + kThreads, {},
+       "<file>:1:13: error: expected a whole number from 1 to 1000000000000 for 'max_cycles', found '0'"},
+      // Counts are range-checked before conversion: -1 and -5 used to wrap.
+      {"negative_seed", "seed: -1\n" + kThreads, {},
+       "<file>:1:7: error: expected a whole number from 0 to 18446744073709551615 for 'seed', found '-1'"},
+      {"negative_max_cycles", "max_cycles: -5\n" + kThreads, {},
+       "<file>:1:13: error: expected a whole number from 1 to 1000000000000 for 'max_cycles', found '-5'"},
+      {"seed_over_64_bits", "seed: 18446744073709551616\n" + kThreads, {},
+       "<file>:1:7: error: expected a whole number from 0 to 18446744073709551615 for 'seed', found"},
+      {"jitter_over_limit", "jitter: 1000001\n" + kThreads, {},
+       "<file>:1:9: error: expected a whole number from 0 to 1000000 for 'jitter', found '1000001'"},
+      {"register_over_64_bits", "program: ok.s\nthreads:\n  - entry: t0\n    regs: {rdi: 0x10000000000000000}\n", {},
+       "<file>:4:17: error: expected a 64-bit number for 'rdi'"},
+      {"config_not_a_number", "machine:\n  clock_ghz: nan\n" + kThreads, {},
+       "<file>:2:14: error: expected a finite number for 'clock_ghz', found 'nan'"},
+      {"config_negative_into_unsigned", "machine:\n  cores: -1\n" + kThreads, {},
+       "<file>:2:10: error: 'cores' must be between 1 and 64, found -1"},
+      {"config_huge_integer", "machine:\n  watchdog_cycles: 99999999999999999999\n" + kThreads, {},
+       "<file>:2:20: error: expected an integer for 'watchdog_cycles'"},
+      // yaml-cpp throws its own conversion error for a key that is a list.
+      {"key_is_a_list", "? [a, b]\n: 1\n" + kThreads, {},
+       "<file>:1:3: error: expected a plain key (a name), found a mapping or list"},
+      {"config_key_is_a_mapping", "machine:\n  ? {a: 1}\n  : 2\n" + kThreads, {},
+       "<file>:2:5: error: expected a plain key (a name), found a mapping or list"},
+      {"description_is_a_list", "description: [a]\n" + kThreads, {},
+       "<file>:1:14: error: expected a single value for 'description'"},
+      // yaml-cpp stops at its own nesting limit (2000) instead of
+      // overflowing the stack: a parse error at the offending bracket.
+      {"yaml_nested_too_deep", "description: " + std::string(20000, '[') + std::string(20000, ']') + "\n", {}, "<file>:1:"},
       {"override_unknown_key", "overrides:\n  core: {warp_speed: 9}\n" + kThreads, {},
        "<file>:2:10: error: override '"},
       {"set_unknown_key", kThreads, {"--set", "core.warp=1"}, "error: --set 'core.warp=1': unknown parameter 'core.warp'"},
@@ -103,7 +134,36 @@ INSTANTIATE_TEST_SUITE_P(Cases, ScenarioErrors, ::testing::ValuesIn(cases()),
 TEST(ScenarioFiles, MissingScenario) {
   auto r = run_locksim({"run", "no/such.yaml"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("error: cannot open scenario 'no/such.yaml'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("error: cannot read scenario 'no/such.yaml': No such file or directory"), std::string::npos)
+      << r.err;
+}
+
+// Paths that are not regular files are refused before they are read: a
+// directory, a FIFO (reading it would wait for a writer forever), a device
+// that never ends, and a file whose read fails with EIO.
+TEST(ScenarioFiles, NotARegularFile) {
+  auto r = run_locksim({"run", "/tmp"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: cannot read scenario '/tmp': it is a directory"), std::string::npos) << r.err;
+  const auto fifo = std::filesystem::temp_directory_path() / ("locksim-fifo-" + std::to_string(getpid()));
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  r = run_locksim({"run", fifo.string()});
+  std::filesystem::remove(fifo);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: cannot read scenario '" + fifo.string() + "': not a regular file"), std::string::npos)
+      << r.err;
+  r = run_locksim({"explore", "/dev/zero"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: cannot read scenario '/dev/zero': not a regular file"), std::string::npos) << r.err;
+}
+
+TEST(ScenarioFiles, ReadErrorIsBadInput) {
+  // /proc/self/mem is a regular file whose read at offset 0 fails (EIO):
+  // this used to escape as an uncaught std::ios_base::failure.
+  auto r = run_locksim({"run", "/proc/self/mem"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("error: cannot read scenario '/proc/self/mem': Input/output error"), std::string::npos) << r.err;
 }
 
 TEST(ScenarioFiles, BadConfigFileNamesItsOwnPosition) {
