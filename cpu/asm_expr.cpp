@@ -1,5 +1,7 @@
 #include "cpu/asm_expr.h"
 
+#include <cstdint>
+
 #include "cpu/input_error.h"
 
 namespace locksim::cpu {
@@ -45,19 +47,40 @@ class Evaluator {
       const Token& op = toks_[pos_++];
       int64_t r = unary();
       if ((op.text == "/" || op.text == "%") && r == 0) fail(op, "division by zero in expression");
+      // The one quotient that does not fit in 64 bits (GNU as itself dies
+      // of SIGFPE on it).
+      if ((op.text == "/" || op.text == "%") && v == INT64_MIN && r == -1)
+        fail(op, "division overflows 64 bits in expression");
+      // A shift count is taken as unsigned: a negative one, like one of 64
+      // or more, shifts out everything (GNU as gives 0 too, with a warning).
+      const uint64_t count = static_cast<uint64_t>(r);
       if (op.text == "*") v = static_cast<int64_t>(static_cast<uint64_t>(v) * static_cast<uint64_t>(r));
       else if (op.text == "/") v = v / r;
       else if (op.text == "%") v = v % r;
-      else if (op.text == "<<") v = r >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(v) << r);
-      else v = r >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(v) >> r);
+      else if (op.text == "<<") v = count >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(v) << count);
+      else v = count >= 64 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(v) >> count);
     }
     return v;
   }
+  // Unary operators and parentheses recurse; bound how deep.
+  struct Nested {
+    Evaluator& e;
+    Nested(Evaluator& ev, const Token& at) : e(ev) {
+      if (++e.depth_ > kMaxExprDepth)
+        e.fail(at, "expression nested deeper than " + std::to_string(kMaxExprDepth) + " levels");
+    }
+    ~Nested() { --e.depth_; }
+  };
   int64_t unary() {
-    if (at("-")) { ++pos_; return static_cast<int64_t>(0 - static_cast<uint64_t>(unary())); }
-    if (at("+")) { ++pos_; return unary(); }
-    if (at("~")) { ++pos_; return ~unary(); }
-    if (at("!")) { ++pos_; return unary() == 0; }
+    if (at("-") || at("+") || at("~") || at("!")) {
+      const Token& op = toks_[pos_++];
+      Nested nested(*this, op);
+      const int64_t v = unary();
+      if (op.text == "-") return static_cast<int64_t>(0 - static_cast<uint64_t>(v));
+      if (op.text == "~") return ~v;
+      if (op.text == "!") return v == 0;
+      return v;
+    }
     return primary();
   }
   int64_t primary() {
@@ -67,6 +90,7 @@ class Evaluator {
     }
     const Token& t = toks_[pos_++];
     if (t.punct("(")) {
+      Nested nested(*this, t);
       int64_t v = additive();
       if (!at(")")) fail(pos_ < toks_.size() ? toks_[pos_] : t, "expected ')' in expression");
       ++pos_;
@@ -84,6 +108,7 @@ class Evaluator {
   const std::vector<Token>& toks_;
   const SymbolResolver& resolve_;
   size_t pos_ = 0;
+  unsigned depth_ = 0;
 };
 
 }  // namespace

@@ -11,6 +11,9 @@
 
 namespace locksim::cpu {
 
+// Parentheses and unary operators may nest this deep in one expression.
+inline constexpr unsigned kMaxExprDepth = 256;
+
 // Tokens of one expression, evaluated once every symbol has an address.
 struct Expr {
   std::vector<Token> tokens;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +11,7 @@
 #include "cpu/asm_lexer.h"
 #include "cpu/asm_operand.h"
 #include "cpu/input_error.h"
+#include "cpu/input_file.h"
 #include "cpu/mnemonics.h"
 
 namespace locksim::cpu {
@@ -208,8 +208,11 @@ class Assembler {
     });
   }
 
+  // Every directive that grows a section goes through here, so the limit
+  // holds whatever the directive.
   void emit_bytes(const Token& at, uint64_t count, uint8_t fill) {
-    if (count > (64u << 20)) fail(at, "section would exceed 64 MiB");
+    if (count > kMaxSectionBytes - chunk().size())
+      fail(at, "section would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
     if (section_ == kBss && fill != 0) fail(at, "only zeros may be stored in .bss");
     chunk().insert(chunk().end(), count, fill);
   }
@@ -294,11 +297,14 @@ class Assembler {
       int64_t size = args.size() > 1 ? constant(args[1], head) : 1;
       int64_t value = args.size() > 2 ? constant(args[2], head) : 0;
       if (repeat < 0 || size < 0 || size > 8) fail(head, "'.fill' needs repeat >= 0 and size 0 to 8");
+      // Checked before any byte is written: repeat * size may be huge.
+      if (size > 0 && static_cast<uint64_t>(repeat) > (kMaxSectionBytes - chunk().size()) / static_cast<uint64_t>(size))
+        fail(head, "section would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
+      const size_t start = chunk().size();
+      emit_bytes(head, static_cast<uint64_t>(repeat * size), 0);
       for (int64_t r = 0; r < repeat; ++r)
-        for (int64_t b = 0; b < size; ++b) {
-          uint8_t byte = b < 4 ? static_cast<uint8_t>(static_cast<uint64_t>(value) >> (8 * b)) : 0;
-          emit_bytes(head, 1, byte);
-        }
+        for (int64_t b = 0; b < std::min<int64_t>(size, 4); ++b)  // GNU as fills the low 4 bytes of each unit
+          chunk()[start + static_cast<size_t>(r * size + b)] = static_cast<uint8_t>(static_cast<uint64_t>(value) >> (8 * b));
     } else if (d == ".align" || d == ".balign" || d == ".p2align") {
       need_args(1, 3);
       int64_t n = constant(args[0], head);
@@ -380,6 +386,8 @@ class Assembler {
     auto m = decode_mnemonic(lower);
     if (!m) fail(mnem, "unknown instruction '" + mnem.text + "'");
     if (section_ != kText) fail(mnem, "instruction '" + mnem.text + "' outside .text");
+    if (pending_.size() >= kMaxInstructions)
+      fail(mnem, "more than the limit of " + std::to_string(kMaxInstructions) + " instructions in one program");
     std::vector<ParsedOperand> ops;
     for (auto& a : split_args(rest)) ops.push_back(parse_operand(a));
     PendingInstr p{cur_, chunk().size(), mnem, Instr{}, std::move(ops)};
@@ -401,6 +409,7 @@ class Assembler {
     ParsedOperand o;
     o.at = toks[0];
     size_t i = 0;
+    bool overridden = false;  // a segment override precedes the operand
     if (toks[i].punct("*")) {
       o.indirect = true;
       if (++i >= toks.size()) fail(toks[0], "expected an operand after '*'");
@@ -414,9 +423,13 @@ class Assembler {
     if (toks[i].kind == TokenKind::Register) {
       bool segment = i + 1 < toks.size() && toks[i + 1].punct(":");
       if (segment) {
+        overridden = true;
+        // In 64-bit mode only %fs and %gs have a base; %cs, %ds, %es and
+        // %ss overrides (LLVM pads with "nopw %cs:0(%rax,%rax,1)") are base 0.
         if (toks[i].text == "gs") o.mem.segment = Segment::Gs;
         else if (toks[i].text == "fs") o.mem.segment = Segment::Fs;
-        else fail(toks[i], "segment override '%" + toks[i].text + "' is not supported (only %fs and %gs)");
+        else if (toks[i].text != "cs" && toks[i].text != "ds" && toks[i].text != "es" && toks[i].text != "ss")
+          fail(toks[i], "unknown segment register '%" + toks[i].text + "' (expected %cs, %ds, %es, %fs, %gs or %ss)");
         i += 2;
         if (i >= toks.size()) fail(toks[i - 1], "expected a memory operand after the segment override");
       } else {
@@ -449,7 +462,7 @@ class Assembler {
     o.value.tokens.assign(toks.begin() + static_cast<long>(i), toks.begin() + static_cast<long>(paren));
     if (paren == toks.size()) {
       if (o.value.empty()) fail(toks[0], "expected an operand");
-      o.bare = o.mem.segment == Segment::None && !o.indirect;
+      o.bare = !overridden && !o.indirect;
       return o;
     }
     std::vector<Token> inner(toks.begin() + static_cast<long>(paren) + 1, toks.end() - 1);
@@ -508,6 +521,9 @@ class Assembler {
         f.chunk_base[s] = offset;
         offset += f.chunks[s].size();
       }
+      if (offset > kMaxSectionBytes)
+        throw InputError(std::string("the program's ") + (s == 0 ? ".text" : s == 1 ? ".data" : ".bss") +
+                         " would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
       sections[s]->bytes.assign(offset, 0);
       for (auto& f : files_)
         std::copy(f.chunks[s].begin(), f.chunks[s].end(), sections[s]->bytes.begin() + static_cast<long>(f.chunk_base[s]));
@@ -541,11 +557,18 @@ class Assembler {
       fail(sym.def, "'" + sym.def.text + "' is defined in terms of itself");
       cur_ = saved;
     }
+    if (equ_depth_ >= kMaxExprDepth) {
+      cur_ = f;
+      fail(sym.def, "'" + sym.def.text + "' is defined through more than " + std::to_string(kMaxExprDepth) +
+                        " levels of .equ/.set");
+    }
     sym.resolving = true;
+    ++equ_depth_;
     uint32_t saved = cur_;
     cur_ = f;
     int64_t v = evaluate(files_[f].name, sym.equ, [this, f](const Token& t) { return resolve(f, t); });
     cur_ = saved;
+    --equ_depth_;
     sym.resolving = false;
     return v;
   }
@@ -646,6 +669,7 @@ class Assembler {
   std::vector<PendingInstr> pending_;
   std::map<std::string, uint32_t> global_owner_;
   uint32_t cur_ = 0;
+  unsigned equ_depth_ = 0;  // .equ symbols being evaluated, one inside another
   SectionIndex section_ = kText, previous_section_ = kText;
   std::vector<SectionIndex> section_stack_;
   std::optional<Token> pending_lock_, pending_rep_;
@@ -658,13 +682,7 @@ Program assemble(const std::vector<SourceFile>& sources) { return Assembler().ru
 
 Program assemble_files(const std::vector<std::string>& paths) {
   std::vector<SourceFile> sources;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("cannot open assembly file '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    sources.push_back(SourceFile{path, text.str()});
-  }
+  for (const auto& path : paths) sources.push_back(SourceFile{path, read_input_file(path, "assembly file")});
   return assemble(sources);
 }
 

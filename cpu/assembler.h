@@ -1,12 +1,19 @@
 // GNU as (AT&T syntax) front end: source files -> linked Program.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "cpu/program.h"
 
 namespace locksim::cpu {
+
+// Limits on a program (errors name them): each of .text, .data and .bss,
+// and the number of instructions.
+inline constexpr uint64_t kMaxSectionBytes = 64ull << 20;
+inline constexpr size_t kMaxInstructions = 1'000'000;
 
 struct SourceFile {
   std::string name;  // as shown in error messages and reports

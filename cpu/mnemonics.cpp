@@ -51,7 +51,7 @@ constexpr std::array<std::pair<std::string_view, Op>, 36> kSuffixed = {{
 }};
 
 // Mnemonics spelled exactly one way (aliases included).
-constexpr std::array<std::pair<std::string_view, Op>, 36> kExact = {{
+constexpr std::array<std::pair<std::string_view, Op>, 38> kExact = {{
     {"movzx", Op::Movzx},   {"movsx", Op::Movsx},   {"cmpxchg8b", Op::Cmpxchg8b},
     {"cmpxchg16b", Op::Cmpxchg16b}, {"cbtw", Op::Cbw}, {"cbw", Op::Cbw}, {"cwtl", Op::Cwde},
     {"cwde", Op::Cwde},     {"cltq", Op::Cdqe},     {"cdqe", Op::Cdqe}, {"cwtd", Op::Cwd},
@@ -62,6 +62,9 @@ constexpr std::array<std::pair<std::string_view, Op>, 36> kExact = {{
     {"callq", Op::Call},    {"pause", Op::Pause},   {"mfence", Op::Mfence}, {"lfence", Op::Lfence},
     {"sfence", Op::Sfence}, {"clc", Op::Clc},       {"stc", Op::Stc},   {"cmc", Op::Cmc},
     {"hlt", Op::Hlt},
+    // CET's branch-target marker (every -fcf-protection kernel build): a
+    // nop on CPUs without CET, and locksim models none.
+    {"endbr64", Op::Nop},   {"endbr32", Op::Nop},
 }};
 
 bool is_lockable(Op op) {

@@ -62,7 +62,7 @@ const BadSource kCases[] = {
     {"unsupported_section", ".section .init_array\n", "1:10", "unsupported section '.init_array'"},
     {"intel_syntax", ".intel_syntax noprefix\n", "1:1", "'.intel_syntax' is not supported"},
     {"setcc_size", "f: sete %eax\n", "1:9", "'sete' needs an 8-bit operand"},
-    {"segment_override", "f: mov %es:0, %eax\n", "1:8", "segment override '%es' is not supported"},
+    {"segment_override", "f: mov %xs:0, %eax\n", "1:8", "unknown segment register '%xs'"},
     {"byte_value_range", ".data\n.byte 300\n", "2:7", "value 300 does not fit in '.byte'"},
     {"displacement_range", "f: mov 0x100000000(%rax), %eax\n", "1:8", "does not fit in 32 bits"},
     {"absolute_range", "f: mov 0x100000000, %eax\n", "1:8", "does not fit in a signed 32-bit displacement"},
@@ -76,6 +76,14 @@ const BadSource kCases[] = {
     {"push_32bit", "f: push %eax\n", "1:4", "'push' has no 32-bit form in 64-bit mode"},
     {"negative_zero_size", ".data\n.zero -4\n", "2:7", "size must not be negative"},
     {"popsection_without_push", ".popsection\n", "1:1", "'.popsection' without a matching '.pushsection'"},
+    // The one 64-bit quotient that overflows: GNU as dies of SIGFPE on it.
+    {"division_overflow", ".data\n.quad (-0x7fffffffffffffff-1) / -1\n", "2:31", "division overflows 64 bits"},
+    {"remainder_overflow", ".data\n.quad (-0x7fffffffffffffff-1) % -1\n", "2:31", "division overflows 64 bits"},
+    // .fill's size is repeat * size, checked before a byte is written.
+    {"fill_over_limit", ".data\n.fill 1000000000, 8, 0\n", "2:1", "section would exceed the limit of 64 MiB"},
+    {"zero_over_limit_in_steps", ".bss\n.zero 0x3000000\n.zero 0x1000001\n", "3:1",
+     "section would exceed the limit of 64 MiB"},
+    {"comm_over_limit", ".comm big, 0x5000000\n", "1:1", "section would exceed the limit of 64 MiB"},
 };
 
 void PrintTo(const BadSource& c, std::ostream* os) { *os << c.name; }
@@ -127,8 +135,65 @@ TEST(AssemblerLinkErrors, MissingFile) {
     assemble_files({"/nonexistent/x.s"});
     FAIL();
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "error: cannot open assembly file '/nonexistent/x.s'");
+    EXPECT_STREQ(e.what(), "error: cannot read assembly file '/nonexistent/x.s': No such file or directory");
   }
+}
+
+TEST(AssemblerLinkErrors, DirectoryIsNotASourceFile) {
+  try {
+    assemble_files({"/tmp"});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "error: cannot read assembly file '/tmp': it is a directory");
+  }
+}
+
+// Inputs built to exhaust the stack or memory: each is an error naming the
+// limit, at the token where the limit is crossed.
+std::string expect_error(const std::string& text) {
+  try {
+    assemble({SourceFile{"t.s", text}});
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+
+TEST(AssemblerLimits, ExpressionNesting) {
+  // 100,000 parentheses used to overflow the host stack.
+  std::string deep = "f: mov $" + std::string(100000, '(') + "1" + std::string(100000, ')') + ", %eax\n";
+  // The 257th '(' is at column 9 + 256.
+  EXPECT_EQ(expect_error(deep), "t.s:1:265: error: expression nested deeper than 256 levels");
+  std::string unary = "f: mov $" + std::string(100000, '-') + "1, %eax\n";
+  EXPECT_EQ(expect_error(unary), "t.s:1:265: error: expression nested deeper than 256 levels");
+  // 256 levels are fine: -(-(...(1)...)) with an even count is 1.
+  std::string ok = "f: mov $" + std::string(128, '-') + std::string(128, '(') + "1" + std::string(128, ')') + ", %eax\n";
+  EXPECT_EQ(expect_error(ok), "accepted");
+}
+
+TEST(AssemblerLimits, EquChainDepth) {
+  // s0 = 1, s1 = s0, ..., s100000 = s99999: evaluating the last one recursed
+  // once per link.
+  std::string text;
+  text += ".equ s0, 1\n";
+  for (int i = 1; i <= 100000; ++i) text += ".equ s" + std::to_string(i) + ", s" + std::to_string(i - 1) + "\n";
+  text += "f: mov $s100000, %eax\n";
+  const std::string msg = expect_error(text);
+  EXPECT_NE(msg.find("is defined through more than 256 levels of .equ/.set"), std::string::npos) << msg;
+}
+
+TEST(AssemblerLimits, InstructionCount) {
+  std::string text = "f:\n";
+  for (size_t i = 0; i <= kMaxInstructions; ++i) text += "nop\n";
+  // Instruction 1,000,001 is on line 1,000,002.
+  EXPECT_EQ(expect_error(text), "t.s:1000002:1: error: more than the limit of 1000000 instructions in one program");
+}
+
+TEST(AssemblerExpressions, ShiftCountsOutOfRangeGiveZeroAsGnuAsDoes) {
+  // `as` (binutils 2.40) assembles these three to 0 with a warning each.
+  Program p = assemble({SourceFile{"t.s", ".data\na: .quad 1 << -1\nb: .quad 5 >> -1\nc: .quad 1 << 64\n"}});
+  for (size_t k = 0; k < p.data.bytes.size(); ++k) EXPECT_EQ(p.data.bytes[k], 0) << k;
+  EXPECT_EQ(p.data.bytes.size(), 24u);
 }
 
 }  // namespace

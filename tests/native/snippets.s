@@ -4857,6 +4857,16 @@ t_cmc_etc:  # flags=all
         lfence
         sfence
         nopl 0(%rax)
+        endbr64
+        nopw %cs:0x0(%rax,%rax,1)
+        ret
+
+        .globl t_segment_base0
+t_segment_base0:  # flags=all
+        movq %ds:m1(%rip), %rax
+        movq %rax, %ss:m0(%rip)
+        addq %es:m1(%rip), %rbx
+        movq %cs:m0(%rip), %rcx
         ret
 
         .globl t_pushpop
