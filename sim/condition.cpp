@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "cpu/input_error.h"
+#include "sim/value_parse.h"
 
 namespace locksim {
 namespace {
@@ -45,39 +46,53 @@ class Parser {
     }
     return false;
   }
-  // Loosest first: \/, /\, =>, then ~.
-  CondExpr disjunction() {
-    CondExpr e = conjunction();
-    while (eat("\\/")) e = binary(CondExpr::Or, std::move(e), conjunction());
-    return e;
-  }
-  CondExpr conjunction() {
-    CondExpr e = implication();
-    while (eat("/\\")) e = binary(CondExpr::And, std::move(e), implication());
-    return e;
+  // Loosest first: \/, /\, =>, then ~. A chain of \/ or /\ is one node
+  // with every operand, so a long condition makes a wide tree, not a deep
+  // one; only parentheses and ~ nest, up to kMaxConditionDepth.
+  CondExpr disjunction() { return chain(CondExpr::Or, "\\/", &Parser::conjunction); }
+  CondExpr conjunction() { return chain(CondExpr::And, "/\\", &Parser::implication); }
+  CondExpr chain(CondExpr::Kind k, const char* op, CondExpr (Parser::*next)()) {
+    CondExpr e = (this->*next)();
+    if (!eat(op)) return e;
+    CondExpr all;
+    all.kind = k;
+    all.operands.push_back(std::move(e));
+    do all.operands.push_back((this->*next)());
+    while (eat(op));
+    return all;
   }
   CondExpr implication() {
     CondExpr e = unary();
-    while (eat("=>")) e = binary(CondExpr::Implies, std::move(e), unary());
+    const unsigned depth = depth_;
+    while (eat("=>")) {  // left-associative, so a left-deep chain: bound it
+      enter();
+      CondExpr i;
+      i.kind = CondExpr::Implies;
+      i.operands.push_back(std::move(e));
+      i.operands.push_back(unary());
+      e = std::move(i);
+    }
+    depth_ = depth;
     return e;
   }
-  static CondExpr binary(CondExpr::Kind k, CondExpr a, CondExpr b) {
-    CondExpr e;
-    e.kind = k;
-    e.operands.push_back(std::move(a));
-    e.operands.push_back(std::move(b));
-    return e;
+  void enter() {
+    if (++depth_ > kMaxConditionDepth)
+      fail("condition nested deeper than " + std::to_string(kMaxConditionDepth) + " levels");
   }
   CondExpr unary() {
     if (eat("~") || eat_word("not")) {
+      enter();
       CondExpr e;
       e.kind = CondExpr::Not;
       e.operands.push_back(unary());
+      --depth_;
       return e;
     }
     if (eat("(")) {
+      enter();
       CondExpr e = disjunction();
       if (!eat(")")) fail("expected ')' in condition");
+      --depth_;
       return e;
     }
     if (eat_word("true")) return CondExpr{CondExpr::True, {}, {}};
@@ -104,6 +119,7 @@ class Parser {
         std::string t = w[0] == 'P' ? w.substr(1) : w;  // old style "P0:EAX"
         if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos)
           fail("expected a thread number before ':', found '" + w + "'");
+        if (t.size() > 4) fail("thread number '" + t + "' is too large");
         a.thread = std::stoi(t);
         a.name = word();
         if (a.name.empty()) fail("expected a register name after '" + w + ":'");
@@ -118,12 +134,10 @@ class Parser {
     std::string v = word();
     if (v.empty()) fail("expected a value after '='");
     if (std::isdigit(static_cast<unsigned char>(v[0]))) {
-      try {
-        a.value = static_cast<int64_t>(std::stoull(v, nullptr, 0));
-      } catch (const std::exception&) {
-        fail("malformed value '" + v + "'");
-      }
-      if (negative) a.value = -a.value;
+      // herd7's values: decimal or 0x hex, 64-bit, "-N" as two's complement.
+      auto n = parse_unsigned(v);
+      if (!n || v.starts_with("0b") || v.starts_with("0B")) fail("malformed value '" + v + "' (expected decimal or 0x hex)");
+      a.value = static_cast<int64_t>(negative ? 0 - *n : *n);
     } else {
       a.value_symbol = v;
     }
@@ -138,6 +152,7 @@ class Parser {
   const std::string& file_;
   unsigned line_, column_;
   size_t pos_ = 0;
+  unsigned depth_ = 0;
   std::vector<CondAtom>* atoms_ = nullptr;
 };
 
@@ -171,8 +186,10 @@ bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symb
     case CondExpr::True: return true;
     case CondExpr::False: return false;
     case CondExpr::Not: return !evaluate(e.operands[0], value, symbol);
-    case CondExpr::And: return evaluate(e.operands[0], value, symbol) && evaluate(e.operands[1], value, symbol);
-    case CondExpr::Or: return evaluate(e.operands[0], value, symbol) || evaluate(e.operands[1], value, symbol);
+    case CondExpr::And:
+      return std::all_of(e.operands.begin(), e.operands.end(), [&](const CondExpr& o) { return evaluate(o, value, symbol); });
+    case CondExpr::Or:
+      return std::any_of(e.operands.begin(), e.operands.end(), [&](const CondExpr& o) { return evaluate(o, value, symbol); });
     case CondExpr::Implies: return !evaluate(e.operands[0], value, symbol) || evaluate(e.operands[1], value, symbol);
     case CondExpr::Atom: {
       uint64_t expected = e.atom.value_symbol.empty() ? static_cast<uint64_t>(e.atom.value) : symbol(e.atom.value_symbol);

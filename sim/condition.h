@@ -23,7 +23,12 @@ struct CondAtom {
   std::string value_symbol;  // a location name used as a value (its address)
 };
 
+// Parentheses, ~ and => may nest this deep; deeper is an error (so that
+// parsing and evaluating can recurse).
+inline constexpr unsigned kMaxConditionDepth = 256;
+
 struct CondExpr {
+  // And and Or have two or more operands, Not one, Implies two.
   enum Kind { Atom, And, Or, Not, Implies, True, False } kind = True;
   CondAtom atom;
   std::vector<CondExpr> operands;

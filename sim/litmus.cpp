@@ -10,9 +10,11 @@
 
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
+#include "cpu/input_file.h"
 #include "sim/condition.h"
 #include "sim/stack_layout.h"
 #include "sim/tso_explorer.h"
+#include "sim/value_parse.h"
 
 namespace locksim {
 namespace {
@@ -64,7 +66,7 @@ struct RegInit {
 class LitmusReader {
  public:
   LitmusReader(const std::string& path, const std::string& text) : path_(path) {
-    std::istringstream in(text);
+    std::istringstream in(without_comments(text));
     std::string l;
     while (std::getline(in, l)) lines_.push_back(l);
   }
@@ -106,6 +108,9 @@ class LitmusReader {
     for (size_t t = 0; t < header.size(); ++t)
       if (trim(header[t]) != "P" + std::to_string(t))
         fail(static_cast<unsigned>(i + 1), 1, "expected thread header 'P" + std::to_string(t) + "', found '" + trim(header[t]) + "'");
+    if (header.size() > kMaxExploreThreads)
+      fail(static_cast<unsigned>(i + 1), 1,
+           fmt::format("{} threads; at most {} are supported", header.size(), kMaxExploreThreads));
     threads_.assign(header.size(), {});
     for (++i; i < lines_.size(); ++i) {
       std::string t = trim(lines_[i]);
@@ -176,6 +181,33 @@ class LitmusReader {
   const Condition& condition() const { return condition_; }
 
  private:
+  // herd7 reads OCaml comments "(* ... *)", nested, anywhere outside the
+  // doc string. They become spaces (newlines stay), so every line and column
+  // is still the file's.
+  std::string without_comments(std::string text) const {
+    unsigned depth = 0, line = 1, open_line = 0;
+    bool in_string = false;
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      const char next = k + 1 < text.size() ? text[k + 1] : '\0';
+      if (c == '\n') ++line;
+      if (depth == 0 && c == '"') in_string = !in_string;
+      if (in_string) continue;
+      if (c == '(' && next == '*') {
+        if (depth++ == 0) open_line = line;
+        text[k] = text[k + 1] = ' ';
+        ++k;
+      } else if (depth > 0 && c == '*' && next == ')') {
+        --depth;
+        text[k] = text[k + 1] = ' ';
+        ++k;
+      } else if (depth > 0 && c != '\n') {
+        text[k] = ' ';
+      }
+    }
+    if (depth > 0) fail(open_line, 1, "comment '(*' is never closed");
+    return text;
+  }
   static std::string strip_semicolon(const std::string& s) {
     std::string t = trim(s);
     if (!t.empty() && t.back() == ';') t.pop_back();
@@ -206,6 +238,7 @@ class LitmusReader {
         if (!t.empty() && t[0] == 'P') t = t.substr(1);
         if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos)
           fail(line, 1, "expected a thread number in '" + lhs + "'");
+        if (t.size() > 4) fail(line, 1, "thread number '" + t + "' is too large");
         reg_inits_.push_back(RegInit{std::stoi(t), lower(lhs.substr(colon + 1)), rhs, line});
       } else {
         if (!is_identifier(lhs)) fail(line, 1, "expected a location name in init, found '" + lhs + "'");
@@ -360,11 +393,11 @@ int64_t sign_extend(uint64_t v, unsigned size) {
 }  // namespace
 
 LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot open litmus file '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  LitmusReader reader(path, text.str());
+  return run_litmus_text(path, read_input_file(path, "litmus file"), max_states);
+}
+
+LitmusResult run_litmus_text(const std::string& path, const std::string& text, uint64_t max_states) {
+  LitmusReader reader(path, text);
   reader.read();
   const Condition& cond = reader.condition();
   // Every location the condition or the code names must exist in memory.
@@ -376,13 +409,12 @@ LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
     program = cpu::assemble({cpu::SourceFile{generated, source}});
   } catch (const InputError& e) {
     // Point at the litmus line the translated instruction came from.
-    std::string msg = e.what();
-    auto rest = msg.substr(generated.size() + 1);
-    unsigned gen_line = static_cast<unsigned>(std::stoul(rest));
-    std::string detail = msg.substr(msg.find("error: ") + 7);
+    const unsigned gen_line = e.line();
+    std::string detail = e.message();
     if (detail.rfind("undefined symbol", 0) == 0)
       detail += " (a location must appear in the init block or be written as [x] / (x))";
-    throw InputError(path, gen_line <= line_map.size() && line_map[gen_line - 1] ? line_map[gen_line - 1] : 1, 1, detail);
+    const bool mapped = gen_line >= 1 && gen_line <= line_map.size() && line_map[gen_line - 1];
+    throw InputError(path, mapped ? line_map[gen_line - 1] : 1, 1, detail);
   }
   std::vector<ExplorerThread> threads;
   for (size_t t = 0; t < reader.thread_count(); ++t) {
@@ -399,8 +431,8 @@ LitmusResult run_litmus(const std::string& path, uint64_t max_states) {
     if (program.symbols.count(ri.value)) v = program.symbols.at(ri.value).address;
     else {
       try {
-        v = static_cast<uint64_t>(std::stoll(ri.value, nullptr, 0));
-      } catch (const std::exception&) {
+        v = parse_u64_value(ri.value, "init");
+      } catch (const InputError&) {
         throw InputError(path, ri.line, 1, "unsupported initial value '" + ri.value + "'");
       }
     }

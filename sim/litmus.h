@@ -26,6 +26,8 @@ struct LitmusResult {
 
 // Throws InputError (file:line:col) for malformed or unsupported input.
 LitmusResult run_litmus(const std::string& path, uint64_t max_states);
+// The same for a test's text; `name` stands for its file in messages.
+LitmusResult run_litmus_text(const std::string& name, const std::string& text, uint64_t max_states);
 
 // herd7's block for one test (with a Time line).
 void print_herd_block(const LitmusResult& r, std::ostream& out);
