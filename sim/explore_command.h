@@ -6,6 +6,8 @@
 #include <ostream>
 #include <string>
 
+#include "sim/tso_explorer.h"
+
 namespace locksim {
 
 struct ExploreRequest {
@@ -14,6 +16,7 @@ struct ExploreRequest {
   std::string json_path;  // also write the verdict and schedule here as JSON
   bool progress = false;  // a progress line on `err` every progress_interval seconds
   double progress_interval = 1.0;
+  uint64_t max_memory_mib = kDefaultExploreMemory >> 20;  // stop (Incomplete) before the search's tables take more
 };
 
 // Exit codes: 0 the condition validates (Ok), 1 it does not (No), 2 bad

@@ -24,6 +24,12 @@ class StateArena {
   size_t size() const { return start_.size(); }
   const uint64_t* words(size_t id) const { return start_[id]; }
   size_t length(size_t id) const { return length_[id]; }
+  // What the arena holds, in bytes (chunks and index).
+  uint64_t bytes() const {
+    uint64_t b = start_.capacity() * sizeof(start_[0]) + length_.capacity() * sizeof(length_[0]);
+    for (const auto& c : chunks_) b += c.capacity * sizeof(uint64_t);
+    return b;
+  }
 
   void append(const uint64_t* w, size_t n) {
     if (chunks_.empty() || chunks_.back().used + n > chunks_.back().capacity) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include "cpu/execute.h"
 #include "sim/stack_layout.h"
@@ -120,8 +121,20 @@ bool needs_empty_buffer(const cpu::Instr& in) { return in.is_locked() || in.op =
 
 }  // namespace
 
+uint64_t TsoExplorer::memory_bytes() const {
+  auto bytes = [](const auto& v) { return static_cast<uint64_t>(v.capacity() * sizeof(v[0])); };
+  return arena_.bytes() + bytes(table_) + bytes(parent_) + bytes(via_thread_) + bytes(via_drain_) + bytes(edges_) +
+         bytes(finals_);
+}
+
 TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states)
-    : program_(program), base_(program, kStackSize), max_states_(max_states), threads_(std::move(threads)) {
+    : program_(program),
+      base_(program, kStackSize),
+      max_states_(std::min(max_states, kMaxExploreStates)),
+      threads_(std::move(threads)) {
+  if (threads_.empty() || threads_.size() > kMaxExploreThreads)
+    throw std::logic_error("explorer: " + std::to_string(threads_.size()) + " threads (callers check 1 to " +
+                           std::to_string(kMaxExploreThreads) + ")");
   TsoState initial;
   for (size_t i = 0; i < threads_.size(); ++i) {
     if (i > 0) base_.add_region(stack_top(static_cast<uint32_t>(i)) - kStackSize, kStackSize);
@@ -289,6 +302,12 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
     }
     if (state_count() > max_states_) {
       r.complete = false;
+      r.limit = "--max-states";
+      break;
+    }
+    if ((i & 0xfff) == 0 && memory_bytes() > max_bytes_) {
+      r.complete = false;
+      r.limit = "--max-memory";
       break;
     }
     unpack(i, cur);
@@ -352,6 +371,7 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
   if (r.complete && !r.stopped) r.stuck_state = first_stuck_state();
   r.states = state_count();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.memory_bytes = memory_bytes();
   return r;
 }
 

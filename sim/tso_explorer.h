@@ -66,7 +66,9 @@ struct ScheduleStep {
 
 struct ExploreResult {
   uint64_t states = 0, transitions = 0, final_states = 0;
-  bool complete = true;  // false when max_states cut the search
+  bool complete = true;  // false when max_states or the memory bound cut the search
+  const char* limit = "";  // which: "--max-states" or "--max-memory"
+  uint64_t memory_bytes = 0;  // what the search's tables took, at the end
   bool stopped = false;  // on_final ended the search
   // After a complete search that ran to the end: the first state (in
   // breadth-first order, so with a shortest schedule) from which no
@@ -76,9 +78,19 @@ struct ExploreResult {
   double seconds = 0;
 };
 
+// Searches stop before this much memory by default (--max-memory): the
+// project's machines have 24 GiB.
+inline constexpr uint64_t kDefaultExploreMemory = uint64_t{12} << 30;
+// State ids are 32-bit.
+inline constexpr uint64_t kMaxExploreStates = 4'000'000'000;
+// Threads per exploration (and per scenario): as many as a machine has cores.
+inline constexpr uint32_t kMaxExploreThreads = 64;
+
 class TsoExplorer {
  public:
   TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
+  // The search stops (incomplete) once its tables take more than this.
+  void set_max_memory(uint64_t bytes) { max_bytes_ = bytes; }
 
   // Explores every reachable state; calls `on_final` for each distinct final
   // state (every thread returned, every buffer drained), in breadth-first
@@ -111,6 +123,7 @@ class TsoExplorer {
   // returns its id.
   uint32_t insert(const std::vector<uint64_t>& packed, uint32_t parent, uint16_t thread, bool drain);
   size_t state_count() const { return arena_.size(); }
+  uint64_t memory_bytes() const;
 
   const cpu::Program& program_;
   // Litmus threads and lock routines need little stack; zeroing 1 MiB per
@@ -118,6 +131,7 @@ class TsoExplorer {
   static constexpr uint64_t kStackSize = 16 * 1024;
   cpu::FlatMemory base_;  // the initial image; states hold only what changed
   uint64_t max_states_;
+  uint64_t max_bytes_ = kDefaultExploreMemory;
   std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
   StateArena arena_;
   size_t packed_length_ = 0;
