@@ -533,6 +533,9 @@ StepOutcome Exec::run() {
     case Op::Cmc: set_flag(st_, flag::CF, !st_.flag(flag::CF)); break;
     case Op::Hlt: st_.pc = next; return StepOutcome::Halted;
   }
+  // Falling through the last instruction of .text: the next fetch finds no
+  // code, a fault reported at the instruction that fell through.
+  if (next >= p_.code.size()) fault("execution ran past the end of .text (a routine without ret?)");
   st_.pc = next;
   return StepOutcome::Continue;
 }

@@ -13,11 +13,13 @@
 #include "bench/explore_bench.h"
 #include "bench/interp_bench.h"
 #include "cpu/input_error.h"
+#include "sim/errors.h"
 #include "sim/exec_command.h"
 #include "sim/explore_command.h"
 #include "sim/litmus.h"
 #include "sim/plot_command.h"
 #include "sim/run_command.h"
+#include "sim/tso_explorer.h"
 
 namespace locksim {
 namespace {
@@ -79,7 +81,12 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   auto* explore_cmd = app.add_subcommand("explore", "Explore every x86-TSO execution of a scenario");
   explore_cmd->add_option("scenario", explore.scenario, "Scenario file; its check: condition is verified")->required();
   explore_cmd->add_option("--max-states", explore.max_states, "Give up (verdict: Incomplete) beyond this many states")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{1}, kMaxExploreStates));
+  explore_cmd->add_option("--max-memory", explore.max_memory_mib,
+                          "Give up (verdict: Incomplete) once the search's tables take more than this many MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 30));
   explore_cmd->add_option("--json", explore.json_path,
                           "Also write the verdict, counts and the witness or counterexample schedule as JSON here");
   explore_cmd->add_flag("--progress", explore.progress,
@@ -90,7 +97,8 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   auto* litmus_cmd = app.add_subcommand("litmus", "Check herd7-format litmus tests (X86 and X86_64 dialects) under x86-TSO");
   litmus_cmd->add_option("files", litmus_files, "Litmus files")->required();
   litmus_cmd->add_option("--max-states", litmus_max_states, "Stop exploring beyond this many states (prints 'Loop')")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{1}, kMaxExploreStates));
   litmus_cmd->footer(
       "Prints herd7's result block per test. States, Ok/No and the Observation kind match herd7; the\n"
       "Positive/Negative numbers count distinct final states (herd7 counts executions).");
@@ -129,9 +137,8 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
       return 0;
     }
     if (*plot_cmd) return run_plot_command(plot, std::cout, std::cerr);
-  } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
-    return 2;
+  } catch (...) {
+    return report_current_exception(std::cerr);
   }
   return 0;
 }

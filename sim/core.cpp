@@ -70,11 +70,23 @@ void Core::run() {
       if (!touched_memory_) {
         bool branch = in.op == cpu::Op::Jcc || in.op == cpu::Op::Jmp || in.op == cpu::Op::Call || in.op == cpu::Op::Ret;
         local_ += branch ? config_.branch_latency : config_.alu_latency;
+        // A loop that touches no memory never waits on anything: without
+        // this it would run ahead of SystemC's clock forever, past
+        // max_cycles and unseen by the watchdog.
+        if (local_ >= kMaxRunAhead || logical_now() >= end_cycle_) sync();
       }
       if (outcome != cpu::StepOutcome::Continue) break;
     }
-  } catch (const std::exception& e) {
+  } catch (const sc_core::sc_unwind_exception&) {
+    throw;  // SystemC killing or resetting this thread: not ours to stop
+  } catch (const cpu::ExecutionFault& e) {
+    fault_ = e.what();  // names the instruction's file:line itself
+  } catch (const cpu::MemoryFault& e) {
     fault_ = program_.where(code[state_.pc]) + ": " + e.what();
+  } catch (const std::exception& e) {
+    // Anything else is a broken invariant of the simulator (a coherence
+    // protocol error, say), not something the program did.
+    internal_error_ = program_.where(code[state_.pc]) + ": " + e.what();
   }
   // The core finishes once its last store has left the store buffer (the
   // thread's time is over, so those cycles count as no stall).
@@ -148,7 +160,7 @@ void Core::drain_granted() {
     drain_next();
   } catch (const std::exception& e) {
     // A protocol error while draining: stop this core and report it.
-    fault_ = std::string("store buffer drain: ") + e.what();
+    internal_error_ = std::string("store buffer drain: ") + e.what();
     thread_done_ = true;
     finished_ = true;
     on_finished_();
@@ -451,6 +463,12 @@ void Core::credit_skipped_iterations(uint64_t until) {
 
 void Core::settle(uint64_t end) {
   if (ff_.active) credit_skipped_iterations(end);
+  // A thread still running when the run stopped (max_cycles, watchdog) has
+  // run for the whole run: its cycles and occupancy cover [0, end).
+  if (!finished_) {
+    stats_.finish_cycle = end;
+    occupancy_.finish(end);
+  }
 }
 
 void Core::fast_forward(uint64_t period, uint64_t instructions_per_iteration, uint64_t hits_per_iteration) {

@@ -66,7 +66,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   bool finished() const { return finished_; }
   const cpu::CpuState& state() const { return state_; }
   const CoreStats& stats() const { return stats_; }
-  const std::string& fault() const { return fault_; }
+  const std::string& fault() const { return fault_; }  // a CPU fault of the program
+  const std::string& internal_error() const { return internal_error_; }  // a simulator bug
   const StoreBuffer& store_buffer() const { return sb_; }
   const char* waiting_on() const { return waiting_on_; }
   uint32_t id() const { return id_; }
@@ -169,9 +170,13 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   std::vector<uint64_t> locked_lines_;
   const char* waiting_on_ = "nothing";
   std::string fault_;
+  std::string internal_error_;
   CoreStats stats_;
   OccupancyHistogram occupancy_{stats_.store_buffer_occupancy};  // after stats_, which it fills
   uint64_t end_cycle_ = ~uint64_t{0};
+  // How far a core may run ahead of SystemC time on instructions that touch
+  // no memory before it waits: far more than any lock's critical section.
+  static constexpr uint64_t kMaxRunAhead = 100'000;
   struct FastForward {
     bool active = false;
     uint64_t next = 0, period = 1, instructions = 0, hits = 0;

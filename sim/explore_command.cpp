@@ -1,5 +1,7 @@
 #include "sim/explore_command.h"
 
+#include "sim/errors.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -114,15 +116,14 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     try {
       threads.push_back(ExplorerThread{cpu::find_entry(program, s.threads[i].entry), st});
     } catch (const InputError& e) {
-      std::string msg = e.what();
-      throw InputError(s.file, s.threads[i].line, s.threads[i].column,
-                       "thread " + std::to_string(i) + ": " + msg.substr(msg.find("error: ") + 7));
+      throw InputError(s.file, s.threads[i].line, s.threads[i].column, "thread " + std::to_string(i) + ": " + e.message());
     }
   }
 
   TsoExplorer explorer(program, threads, request.max_states);
+  explorer.set_max_memory(request.max_memory_mib << 20);
   const ScheduleView view{program, static_cast<uint32_t>(threads.size())};
-  if (!request.json_path.empty()) require_writable(request.json_path, "--json");
+  if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
   auto atom_value = [&](uint32_t state, const CondAtom& a) -> uint64_t {
     if (a.thread >= 0)
@@ -151,10 +152,11 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
           return !decides;  // the first one found is a shortest schedule: stop there
         },
         request.progress ? TsoExplorer::Progress(progress) : TsoExplorer::Progress(), request.progress_interval);
-  } catch (const std::exception& e) {
+  } catch (...) {
+    // A CPU fault (exit 3) or a simulator bug (exit 5), after the
+    // progress line.
     if (progress_shown) err << "\n";
-    err << "error: " << e.what() << "\n";
-    return 3;
+    return report_current_exception(err);
   }
   if (progress_shown) err << "\n";
   const bool incomplete = !decisive && !r.complete;
@@ -162,7 +164,8 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   const bool ok = (cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value()) && !stuck;
   const char* verdict = incomplete ? "Incomplete" : ok ? "Ok" : "No";
   out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
-                     r.transitions, r.final_states, r.seconds, r.complete ? "" : " (incomplete: --max-states reached)");
+                     r.transitions, r.final_states, r.seconds,
+                     r.complete ? "" : fmt::format(" (incomplete: {} reached)", r.limit));
   out << "Condition " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
   out << verdict << "\n";
 
@@ -174,6 +177,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   j["transitions"] = r.transitions;
   j["final_states"] = r.final_states;
   j["complete"] = r.complete;
+  if (!r.complete) j["limit"] = r.limit;
   j["seconds"] = r.seconds;
   if (decisive) {
     const bool witness = cond.quantifier == Quantifier::Exists;
@@ -211,7 +215,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     j["stuck"] = schedule;
     j["stuck_threads"] = waiting;
   }
-  if (!request.json_path.empty()) write_file(request.json_path, j.dump(2) + "\n");
+  if (!request.json_path.empty()) write_file(request.json_path, j.dump(2) + "\n", "--json");
   return incomplete ? 3 : ok ? 0 : 1;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cpu/instr.h"
+#include "sim/errors.h"
 #include "sim/stack_layout.h"
 
 namespace locksim {
@@ -78,19 +79,26 @@ RunResult Machine::run(uint64_t max_cycles) {
   if (threads_ > 0) sc_core::sc_start(static_cast<double>(max_cycles), sc_core::SC_NS);
   r.cycles = cache::now_cycles();
   for (auto& c : cores_) c->settle(r.cycles);
-  try {
-    interconnect_->check_snoop_filter();
-  } catch (const cache::ProtocolError& e) {
-    r.end = RunEnd::Fault;
-    r.report += std::string("error: ") + e.what() + "\n";
-  }
   for (uint32_t i = 0; i < threads_; ++i) {
     if (!cores_[i]->fault().empty()) {
       r.end = RunEnd::Fault;
       r.report += "error: core" + std::to_string(i) + ": " + cores_[i]->fault() + "\n";
     }
   }
-  if (r.end == RunEnd::Fault) return r;
+  // A simulator bug outranks whatever the program did.
+  std::string internal;
+  try {
+    interconnect_->check_snoop_filter();
+  } catch (const cache::ProtocolError& e) {
+    internal += std::string(e.what()) + "\n";
+  }
+  for (uint32_t i = 0; i < threads_; ++i)
+    if (!cores_[i]->internal_error().empty()) internal += "core" + std::to_string(i) + ": " + cores_[i]->internal_error() + "\n";
+  if (!internal.empty()) {
+    r.end = RunEnd::InternalError;
+    r.report = "internal error: " + internal + kReportBug;
+  }
+  if (r.end == RunEnd::Fault || r.end == RunEnd::InternalError) return r;
   if (finished_ == threads_) {
     uint64_t end = 0;
     for (uint32_t i = 0; i < threads_; ++i) end = std::max(end, cores_[i]->stats().finish_cycle);

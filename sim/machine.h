@@ -18,7 +18,7 @@
 
 namespace locksim {
 
-enum class RunEnd { Completed, MaxCycles, Watchdog, Fault };
+enum class RunEnd { Completed, MaxCycles, Watchdog, Fault, InternalError };
 
 struct RunResult {
   RunEnd end = RunEnd::Completed;

@@ -7,6 +7,7 @@
 
 #include "cpu/assembler.h"
 #include "cpu/input_error.h"
+#include "sim/errors.h"
 #include "sim/machine.h"
 #include "sim/output_file.h"
 #include "sim/sc_check.h"
@@ -29,7 +30,7 @@ Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine
   j["seed"] = s.seed;
   j["jitter"] = s.jitter;
   j["end"] = r.end == RunEnd::Completed ? "completed" : r.end == RunEnd::Fault ? "fault"
-             : r.end == RunEnd::Watchdog ? "watchdog" : "max_cycles";
+             : r.end == RunEnd::Watchdog ? "watchdog" : r.end == RunEnd::InternalError ? "internal_error" : "max_cycles";
   j["cycles"] = r.cycles;
   static constexpr cpu::Gpr kOrder[] = {cpu::RAX, cpu::RBX, cpu::RCX, cpu::RDX, cpu::RSI, cpu::RDI, cpu::RBP, cpu::RSP,
                                         cpu::R8,  cpu::R9,  cpu::R10, cpu::R11, cpu::R12, cpu::R13, cpu::R14, cpu::R15};
@@ -130,20 +131,24 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     try {
       entries.push_back(cpu::find_entry(program, s.threads[i].entry));
     } catch (const InputError& e) {
-      std::string msg = e.what();
-      throw InputError(s.file, s.threads[i].line, s.threads[i].column,
-                       "thread " + std::to_string(i) + ": " + msg.substr(msg.find("error: ") + 7));
+      throw InputError(s.file, s.threads[i].line, s.threads[i].column, "thread " + std::to_string(i) + ": " + e.message());
     }
   }
   std::error_code ec;
   std::filesystem::create_directories(request.out_dir, ec);
   if (ec || !std::filesystem::is_directory(request.out_dir))
     throw InputError("--out: cannot create directory '" + request.out_dir + "'");
-  std::string vcd_base;
+  const std::filesystem::path dir(request.out_dir);
+  for (const char* name : {"stats.json", "stats.csv", "config.resolved.yaml"}) require_output_file(dir / name, "--out");
+  // SystemC appends ".vcd" to the name it is given, and writes as it goes:
+  // it writes to a temporary name, moved onto --vcd once the run is over.
+  std::filesystem::path vcd_partial;
   if (!request.vcd.empty()) {
-    // SystemC would only report an unwritable trace file after elaborating.
-    vcd_base = request.vcd.ends_with(".vcd") ? request.vcd.substr(0, request.vcd.size() - 4) : request.vcd;
-    require_writable(vcd_base + ".vcd", "--vcd");
+    if (!request.vcd.ends_with(".vcd") || request.vcd.size() == 4)
+      throw InputError("--vcd: expected a file name ending in .vcd, got '" + request.vcd + "'");
+    require_output_file(request.vcd, "--vcd");
+    vcd_partial = temporary_beside(request.vcd, "--vcd");
+    std::filesystem::remove(vcd_partial);
   }
 
   // "Simulation stopped by user" is how every run ends; not news.
@@ -154,15 +159,18 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     machine.assign_thread(static_cast<uint32_t>(i), entries[i], st);
   }
   sc_core::sc_trace_file* vcd = nullptr;
-  if (!vcd_base.empty()) {
-    vcd = sc_core::sc_create_vcd_trace_file(vcd_base.c_str());
+  if (!vcd_partial.empty()) {
+    vcd = sc_core::sc_create_vcd_trace_file(vcd_partial.c_str());
     vcd->set_time_unit(1, sc_core::SC_NS);
     machine.trace_to(vcd);
   }
   Execution execution;
   if (request.check_sc) machine.record_to(&execution);
   RunResult result = machine.run(s.max_cycles);
-  if (vcd) sc_core::sc_close_vcd_trace_file(vcd);
+  if (vcd) {
+    sc_core::sc_close_vcd_trace_file(vcd);
+    commit_output(vcd_partial.string() + ".vcd", request.vcd, "--vcd");
+  }
 
   Json stats = collect_stats(s, program, machine, result);
   std::optional<ScVerdict> sc;
@@ -172,10 +180,9 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   }
   std::string csv = "metric,value\n";
   flatten(stats, "", csv);
-  const std::filesystem::path dir(request.out_dir);
-  write_file(dir / "stats.json", stats.dump(2) + "\n");
-  write_file(dir / "stats.csv", csv);
-  write_file(dir / "config.resolved.yaml", resolved_config_yaml(s.machine));
+  write_file(dir / "stats.json", stats.dump(2) + "\n", "--out");
+  write_file(dir / "stats.csv", csv, "--out");
+  write_file(dir / "config.resolved.yaml", resolved_config_yaml(s.machine), "--out");
 
   out << fmt::format("{} on {}: {} cycles ({})\n", s.file, s.machine.name, result.cycles, stats["end"].get<std::string>());
   out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry", "instructions",
@@ -206,6 +213,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   switch (result.end) {
     case RunEnd::Completed: return 0;
     case RunEnd::Fault: return 3;
+    case RunEnd::InternalError: return kExitInternalError;
     default: return 4;
   }
 }

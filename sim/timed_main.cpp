@@ -10,6 +10,7 @@
 #include "bench/timed_bench.h"
 #include "cpu/input_error.h"
 #include "sim/cli.h"
+#include "sim/errors.h"
 
 namespace {
 
@@ -35,12 +36,12 @@ int timed_bench(std::ostream& out) {
 }  // namespace
 
 extern "C" int sc_main(int, char**) {
-  // sc_elab_and_sim reports exceptions its own way; bad input must stay exit 2.
+  // sc_elab_and_sim reports exceptions its own way (exit 1); ours keep
+  // their exit codes.
   try {
     return g_job();
-  } catch (const locksim::InputError& e) {
-    std::cerr << e.what() << "\n";
-    return 2;
+  } catch (...) {
+    return locksim::report_current_exception(std::cerr);
   }
 }
 
