@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "tests/cli_runner.h"
 
@@ -32,8 +33,10 @@ TEST(Plot, StallBarsForEachThreadOfARun) {
   for (const char* label : {"scenarios/sb.yaml on skylake-8", "T0 sb_t0", "T1 sb_t1", "busy", "load miss",
                             "interconnect wait"})
     EXPECT_TRUE(contains(svg, label)) << label;
-  EXPECT_FALSE(std::filesystem::exists(dir / "stalls.svg.tmp"));
-  EXPECT_FALSE(std::filesystem::exists(dir / "stalls.svg.gp.tmp"));
+  // No temporary (script, partial image) is left beside the output.
+  std::set<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.insert(e.path().filename().string());
+  EXPECT_EQ(files, (std::set<std::string>{"config.resolved.yaml", "stalls.svg", "stats.csv", "stats.json"}));
   auto png = run_locksim({"plot", (dir / "stats.json").string(), "--out", (dir / "s.png").string()});
   EXPECT_EQ(png.exit_code, 0) << png.err;
   EXPECT_EQ(read_text(dir / "s.png").substr(1, 3), "PNG");
