@@ -20,12 +20,23 @@
 #include "sim/plot_command.h"
 #include "sim/run_command.h"
 #include "sim/tso_explorer.h"
+#include "sim/value_parse.h"
 
 namespace locksim {
 namespace {
 
 // Becomes locksim-timed (from beside this executable) with the same
 // arguments; returns only if that fails.
+// A count option: CLI11 converts "-1" to 2^64-1 and clamps what does not
+// fit, so the text is checked before any conversion.
+CLI::Validator whole_number() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        return parse_unsigned(s) ? "" : "expected a whole number from 0 to 18446744073709551615, found '" + s + "'";
+      },
+      "UINT");
+}
+
 int exec_timed_engine(char** argv) {
   auto path = std::filesystem::read_symlink("/proc/self/exe").parent_path() / kTimedExecutable;
   std::cout.flush();
@@ -59,8 +70,9 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   exec_cmd->add_option("--reg", exec.reg_assignments,
                        "Initial value NAME=VALUE (rax..r15, rflags, fs_base, gs_base); repeatable");
   exec_cmd->add_option("--max-steps", exec.max_steps, "Stop with exit code 3 after this many instructions")
+      ->check(whole_number())
       ->capture_default_str();
-  exec_cmd->footer("Exit codes: 0 returned, 2 bad input, 3 step limit or CPU fault.");
+  exec_cmd->footer("Exit codes: 0 returned, 2 bad input, 3 step limit or CPU fault, 5 internal error.");
 
   RunRequest run;
   auto* run_cmd = app.add_subcommand("run", "Run a YAML scenario on the timed (SystemC) engine");
@@ -70,35 +82,35 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   run_cmd->add_option("--set", run.sets, "Override a machine parameter KEY=VALUE (e.g. core.pause_latency=10)");
   run_cmd->add_option("--vcd", run.vcd, "Write a VCD waveform (store-buffer occupancy per core)");
   run_cmd->add_option("--machine", run.machine, "Run on this machine instead (a configs/ name or a YAML path)");
-  run_cmd->add_option("--seed", run.seed, "Seed for timing jitter (replaces the scenario's)");
+  run_cmd->add_option("--seed", run.seed, "Seed for timing jitter (replaces the scenario's)")->check(whole_number());
   run_cmd->add_flag("--check-sc", run.check_sc,
                     "Record every memory access and report whether the run was sequentially consistent; if not,\n"
                     "print a cycle of po/rf/co/fr edges: the reordering the run exhibited");
   run_cmd->add_option("--jitter", run.jitter, "Up to this many extra cycles per bus transaction, seeded")
       ->check(CLI::Range(0, 1000000));
-  run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog.");
+  run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog, 5 internal error.");
   ExploreRequest explore;
   auto* explore_cmd = app.add_subcommand("explore", "Explore every x86-TSO execution of a scenario");
   explore_cmd->add_option("scenario", explore.scenario, "Scenario file; its check: condition is verified")->required();
   explore_cmd->add_option("--max-states", explore.max_states, "Give up (verdict: Incomplete) beyond this many states")
       ->capture_default_str()
-      ->check(CLI::Range(uint64_t{1}, kMaxExploreStates));
+      ->check(whole_number() & CLI::Range(uint64_t{1}, kMaxExploreStates));
   explore_cmd->add_option("--max-memory", explore.max_memory_mib,
                           "Give up (verdict: Incomplete) once the search's tables take more than this many MiB")
       ->capture_default_str()
-      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 30));
+      ->check(whole_number() & CLI::Range(uint64_t{1}, uint64_t{1} << 30));
   explore_cmd->add_option("--json", explore.json_path,
                           "Also write the verdict, counts and the witness or counterexample schedule as JSON here");
   explore_cmd->add_flag("--progress", explore.progress,
                         "Print a progress line to stderr about once a second (the default when stderr is a terminal)");
-  explore_cmd->footer("Exit codes: 0 Ok, 1 No (with the shortest counterexample), 2 bad input, 3 incomplete or fault.");
+  explore_cmd->footer("Exit codes: 0 Ok, 1 No (with the shortest counterexample), 2 bad input, 3 incomplete or fault, 5 internal error.");
   std::vector<std::string> litmus_files;
   uint64_t litmus_max_states = 2'000'000;
   auto* litmus_cmd = app.add_subcommand("litmus", "Check herd7-format litmus tests (X86 and X86_64 dialects) under x86-TSO");
   litmus_cmd->add_option("files", litmus_files, "Litmus files")->required();
   litmus_cmd->add_option("--max-states", litmus_max_states, "Stop exploring beyond this many states (prints 'Loop')")
       ->capture_default_str()
-      ->check(CLI::Range(uint64_t{1}, kMaxExploreStates));
+      ->check(whole_number() & CLI::Range(uint64_t{1}, kMaxExploreStates));
   litmus_cmd->footer(
       "Prints herd7's result block per test. States, Ok/No and the Observation kind match herd7; the\n"
       "Positive/Negative numbers count distinct final states (herd7 counts executions).");

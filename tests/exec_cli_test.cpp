@@ -102,6 +102,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCli{"no_subcommand", {}, "A subcommand is required"},
         BadCli{"unknown_option", {"exec", "x.s", "--entry", "f", "--frob"}, "--frob"},
         BadCli{"missing_entry", {"exec", "examples/ticket_demo.s"}, "--entry is required"},
+        BadCli{"negative_max_steps", {"exec", "locks/linux_ticket.s", "--entry", "ticket_spin_unlock", "--max-steps", "-1"},
+               "--max-steps: expected a whole number from 0 to 18446744073709551615, found '-1'"},
         BadCli{"missing_file", {"exec", "nope.s", "--entry", "f"}, "cannot read assembly file 'nope.s': No such file or directory"},
         BadCli{"parse_error", {"exec", "tests/inputs/bad_operand.s", "--entry", "f"},
                "tests/inputs/bad_operand.s:3:14: error: register '%rax' does not match the 'l' size suffix of 'movl'"},

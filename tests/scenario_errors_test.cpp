@@ -106,6 +106,11 @@ std::vector<BadScenario> cases() {
       {"bad_machine_flag", kThreads, {"--machine", "nonesuch"}, "error: machine 'nonesuch' not found"},
       {"jitter_out_of_range", kThreads, {"--jitter", "-4"}, "--jitter"},
       {"seed_not_a_number", kThreads, {"--seed", "x"}, "--seed"},
+      // CLI11 alone turned -1 into 2^64-1 and clamped 10^20.
+      {"seed_negative_flag", kThreads, {"--seed", "-1"},
+       "--seed: expected a whole number from 0 to 18446744073709551615, found '-1'"},
+      {"seed_over_64_bits_flag", kThreads, {"--seed", "100000000000000000000"},
+       "--seed: expected a whole number from 0 to 18446744073709551615, found '100000000000000000000'"},
       {"vcd_unwritable", kThreads, {"--vcd", "/nonexistent/dir/trace.vcd"},
        "error: --vcd: cannot write '/nonexistent/dir/trace.vcd'"},
   };
