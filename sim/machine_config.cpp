@@ -215,6 +215,12 @@ void validate_config(const MachineConfig& c, const std::string& where) {
   auto fail = [&](const std::string& msg) { throw InputError(where, msg); };
   if (c.cores % c.sockets != 0)
     fail("cores (" + std::to_string(c.cores) + ") must divide evenly among topology.sockets (" + std::to_string(c.sockets) + ")");
+  // Each L1's tag array is allocated whole: bound it (a real L1D has 512
+  // to 1,536 lines).
+  const uint64_t lines = uint64_t{c.l1_sets} * c.l1_ways;
+  if (lines > kMaxL1Lines)
+    fail("l1.sets x l1.ways (" + std::to_string(lines) + " lines) exceeds the limit of " + std::to_string(kMaxL1Lines) +
+         " lines per L1");
 }
 
 std::string default_configs_dir() {

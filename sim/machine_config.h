@@ -52,6 +52,9 @@ struct MachineConfig {
   uint64_t watchdog_cycles = 1'000'000;
 };
 
+// Limit on each L1's size in lines (sets x ways).
+inline constexpr uint64_t kMaxL1Lines = 1u << 16;
+
 // Where a config came from, for error messages: the YAML file name.
 struct ConfigSource {
   std::string file;

@@ -86,6 +86,8 @@ std::vector<BadScenario> cases() {
        "<file>:2:14: error: expected a finite number for 'clock_ghz', found 'nan'"},
       {"config_negative_into_unsigned", "machine:\n  cores: -1\n" + kThreads, {},
        "<file>:2:10: error: 'cores' must be between 1 and 64, found -1"},
+      {"config_l1_too_large", "machine:\n  l1: {sets: 1048576, ways: 64}\n" + kThreads, {},
+       "<file>: error: l1.sets x l1.ways (67108864 lines) exceeds the limit of 65536 lines per L1"},
       {"config_huge_integer", "machine:\n  watchdog_cycles: 99999999999999999999\n" + kThreads, {},
        "<file>:2:20: error: expected an integer for 'watchdog_cycles'"},
       // yaml-cpp throws its own conversion error for a key that is a list.
