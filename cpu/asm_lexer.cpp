@@ -102,6 +102,9 @@ class Lexer {
       bool all_digits = !digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos;
       bool binary_literal = text.size() > 2 && (text[1] == 'b' || text[1] == 'B') && text[0] == '0';
       if (all_digits && !binary_literal) {
+        // GNU as numbers local labels with small integers; a longer one
+        // would not fit the label's number.
+        if (digits.size() > 9) throw InputError(file_, l, col, "local label number '" + digits + "' is too large");
         push(TokenKind::LocalRef, std::string(1, text.back()), std::stoll(digits), l, col);
         return;
       }

@@ -225,7 +225,8 @@ void validate_config(const MachineConfig& c, const std::string& where) {
 
 std::string default_configs_dir() {
 #ifdef LOCKSIM_CONFIGS_DIR
-  if (std::filesystem::is_directory(LOCKSIM_CONFIGS_DIR)) return LOCKSIM_CONFIGS_DIR;
+  std::error_code ec;
+  if (std::filesystem::is_directory(LOCKSIM_CONFIGS_DIR, ec)) return LOCKSIM_CONFIGS_DIR;
 #endif
   return "configs";
 }
@@ -234,10 +235,13 @@ MachineConfig load_machine_config(const std::string& name_or_path, const std::st
   std::string path = name_or_path;
   bool is_path = name_or_path.find('/') != std::string::npos || name_or_path.ends_with(".yaml");
   if (!is_path) path = configs_dir + "/" + name_or_path + ".yaml";
-  if (!std::filesystem::exists(path)) {
+  // The error_code forms: a name too long for the file system is "not
+  // found", not an exception.
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
     std::string shipped;
-    if (std::filesystem::is_directory(configs_dir))
-      for (const auto& e : std::filesystem::directory_iterator(configs_dir))
+    if (std::filesystem::is_directory(configs_dir, ec))
+      for (const auto& e : std::filesystem::directory_iterator(configs_dir, ec))
         if (e.path().extension() == ".yaml") shipped += (shipped.empty() ? "" : ", ") + e.path().stem().string();
     throw InputError("machine '" + name_or_path + "' not found" + (is_path ? "" : " (shipped configs: " + shipped + ")"));
   }

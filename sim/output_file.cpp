@@ -38,7 +38,8 @@ void require_output_file(const std::filesystem::path& path, const std::string& o
   struct stat d {};
   if (::stat(dir.c_str(), &d) != 0 || !S_ISDIR(d.st_mode)) refuse(option, path, "no such directory");
   // Proves the directory takes new files (permissions, read-only mounts).
-  std::filesystem::remove(temporary_beside(path, option));
+  std::error_code ec;
+  std::filesystem::remove(temporary_beside(path, option), ec);
 }
 
 std::filesystem::path temporary_beside(const std::filesystem::path& path, const std::string& option) {

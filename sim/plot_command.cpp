@@ -34,6 +34,10 @@ constexpr std::pair<const char*, const char*> kCauses[] = {
 Json parse_stats(const std::string& path, const std::string& s) {
   try {
     return Json::parse(s);
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double (1e400): nlohmann reports it so.
+    std::string what = e.what();
+    throw InputError(path, "invalid JSON: " + what.substr(what.find("] ") + 2));
   } catch (const Json::parse_error& e) {
     // Report where, as every other input does.
     unsigned line = 1, column = 1;

@@ -136,7 +136,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   }
   std::error_code ec;
   std::filesystem::create_directories(request.out_dir, ec);
-  if (ec || !std::filesystem::is_directory(request.out_dir))
+  if (ec || !std::filesystem::is_directory(request.out_dir, ec))
     throw InputError("--out: cannot create directory '" + request.out_dir + "'");
   const std::filesystem::path dir(request.out_dir);
   for (const char* name : {"stats.json", "stats.csv", "config.resolved.yaml"}) require_output_file(dir / name, "--out");
@@ -148,7 +148,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
       throw InputError("--vcd: expected a file name ending in .vcd, got '" + request.vcd + "'");
     require_output_file(request.vcd, "--vcd");
     vcd_partial = temporary_beside(request.vcd, "--vcd");
-    std::filesystem::remove(vcd_partial);
+    std::filesystem::remove(vcd_partial, ec);
   }
 
   // "Simulation stopped by user" is how every run ends; not news.

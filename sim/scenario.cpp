@@ -135,7 +135,7 @@ Scenario parse_scenario(const std::string& path, const std::string& text, const 
         }
       else fail(path, v, "expected a file name or a list of them for 'program'");
       for (size_t i = 0; i < s.program.size(); ++i)
-        if (!std::filesystem::is_regular_file(s.program[i]))
+        if (std::error_code ec; !std::filesystem::is_regular_file(s.program[i], ec))
           fail(path, v.IsSequence() ? v[i] : v, "program file '" + s.program[i] + "' not found");
     } else if (key == "threads") {
       if (!v.IsSequence() || v.size() == 0) fail(path, v, "expected a list of threads, each with an 'entry'");

@@ -83,6 +83,8 @@ const BadSource kCases[] = {
     {"fill_over_limit", ".data\n.fill 1000000000, 8, 0\n", "2:1", "section would exceed the limit of 64 MiB"},
     {"zero_over_limit_in_steps", ".bss\n.zero 0x3000000\n.zero 0x1000001\n", "3:1",
      "section would exceed the limit of 64 MiB"},
+    // Found by fuzzing: std::stoll threw out_of_range.
+    {"local_label_number_too_large", "f: jmp 33333333333333333333b\n", "1:8", "local label number '33333333333333333333' is too large"},
     {"comm_over_limit", ".comm big, 0x5000000\n", "1:1", "section would exceed the limit of 64 MiB"},
 };
 

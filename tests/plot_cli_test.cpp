@@ -21,6 +21,17 @@ std::filesystem::path temp_dir(const std::string& name) {
   return d;
 }
 
+// Found by fuzzing: a number beyond a double escaped as nlohmann's
+// out_of_range instead of bad input.
+TEST(Plot, NumberTooLargeIsBadInput) {
+  auto dir = temp_dir("overflow");
+  std::ofstream(dir / "stats.json") << "{\"threads\": [1e400]}";
+  auto r = run_locksim({"plot", (dir / "stats.json").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(contains(r.err, "error: invalid JSON: number overflow parsing '1e400'")) << r.err;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Plot, StallBarsForEachThreadOfARun) {
   auto dir = temp_dir("sb");
   auto run = run_locksim({"run", "scenarios/sb.yaml", "--out", dir.string()});

@@ -88,6 +88,10 @@ std::vector<BadScenario> cases() {
        "<file>:2:10: error: 'cores' must be between 1 and 64, found -1"},
       {"config_l1_too_large", "machine:\n  l1: {sets: 1048576, ways: 64}\n" + kThreads, {},
        "<file>: error: l1.sets x l1.ways (67108864 lines) exceeds the limit of 65536 lines per L1"},
+      // Found by fuzzing: a machine name longer than a file name may be made
+      // std::filesystem throw "File name too long".
+      {"machine_name_too_long", "machine: " + std::string(300, 'm') + "\n" + kThreads, {},
+       "<file>:1:10: error: machine '" + std::string(300, 'm') + "' not found"},
       {"config_huge_integer", "machine:\n  watchdog_cycles: 99999999999999999999\n" + kThreads, {},
        "<file>:2:20: error: expected an integer for 'watchdog_cycles'"},
       // yaml-cpp throws its own conversion error for a key that is a list.
