@@ -444,6 +444,9 @@ LitmusResult run_litmus_text(const std::string& path, const std::string& text, u
       throw InputError(path, 1, 1, "condition names unknown location '" + a.name + "'");
     if (a.thread >= 0 && (static_cast<size_t>(a.thread) >= threads.size() || !condition_register(a.name)))
       throw InputError(path, 1, 1, fmt::format("condition names unknown register {}:{}", a.thread, a.name));
+    // Found by fuzzing: a value naming no location reached symbols.at().
+    if (!a.value_symbol.empty() && !program.symbols.count(a.value_symbol))
+      throw InputError(path, 1, 1, "condition uses unknown location '" + a.value_symbol + "' as a value");
   }
 
   TsoExplorer explorer(program, threads, max_states);

@@ -271,6 +271,11 @@ TEST(HostileLitmus, CommentsWhereHerdAcceptsThem) {
   EXPECT_TRUE(contains(b.out, "Test SB Allowed\nStates 4\n")) << b.out;
   auto strip_time = [](std::string s) { return s.substr(0, s.find("Time ")); };
   EXPECT_EQ(strip_time(a.out), strip_time(b.out));
+  // Found by fuzzing: a value that names no location (std::map::at threw).
+  auto unknown = run_locksim({"litmus", write_temp("SB-value.litmus", plain.substr(0, plain.find("exists")) +
+                                                                          "exists (0:EAX=nowhere)\n")});
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
+  EXPECT_TRUE(contains(unknown.err, "error: condition uses unknown location 'nowhere' as a value")) << unknown.err;
   auto open = run_locksim({"litmus", write_temp("SB-open.litmus", "X86 SB\n(* never closed\n{ x=0; }\n")});
   EXPECT_EQ(open.exit_code, 2);
   EXPECT_TRUE(contains(open.err, "SB-open.litmus:2:1: error: comment '(*' is never closed")) << open.err;

@@ -92,6 +92,8 @@ std::vector<BadScenario> cases() {
       // std::filesystem throw "File name too long".
       {"machine_name_too_long", "machine: " + std::string(300, 'm') + "\n" + kThreads, {},
        "<file>:1:10: error: machine '" + std::string(300, 'm') + "' not found"},
+      {"program_name_too_long", "program: " + std::string(300, 'p') + ".s\nthreads:\n  - entry: t0\n", {},
+       "<file>:1:10: error: program file '"},
       {"config_huge_integer", "machine:\n  watchdog_cycles: 99999999999999999999\n" + kThreads, {},
        "<file>:2:20: error: expected an integer for 'watchdog_cycles'"},
       // yaml-cpp throws its own conversion error for a key that is a list.
