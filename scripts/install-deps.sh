@@ -7,6 +7,8 @@ packages=(
   libsystemc-dev libyaml-cpp-dev libboost-graph-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libgtest-dev
   gnuplot-nox
+  # scripts/fuzz.sh: clang, its libFuzzer and sanitizer runtimes, llvm-symbolizer for stack traces
+  clang libclang-rt-14-dev llvm
 )
 missing=()
 for p in "${packages[@]}"; do
