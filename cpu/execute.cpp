@@ -145,6 +145,11 @@ class Exec {
     throw ExecutionFault(p_.where(in_) + ": " + what + " in '" + std::string(op_name(in_.op)) + "'");
   }
 
+  // Out of line: the check sits on every instruction's path.
+  [[noreturn, gnu::noinline, gnu::cold]] void ran_off_text() const {
+    fault("execution ran past the end of .text (a routine without ret?)");
+  }
+
   uint64_t ea(const Operand& o) const { return effective_address(st_, o.mem); }
 
   uint64_t read(const Operand& o, unsigned size) {
@@ -535,7 +540,8 @@ StepOutcome Exec::run() {
   }
   // Falling through the last instruction of .text: the next fetch finds no
   // code, a fault reported at the instruction that fell through.
-  if (next >= p_.code.size()) fault("execution ran past the end of .text (a routine without ret?)");
+  if (next >= p_.code.size()) [[unlikely]]
+    ran_off_text();
   st_.pc = next;
   return StepOutcome::Continue;
 }

@@ -73,7 +73,8 @@ void Core::run() {
         // A loop that touches no memory never waits on anything: without
         // this it would run ahead of SystemC's clock forever, past
         // max_cycles and unseen by the watchdog.
-        if (local_ >= kMaxRunAhead || logical_now() >= end_cycle_) sync();
+        if (local_ >= kMaxRunAhead || logical_now() >= end_cycle_) [[unlikely]]
+          sync();
       }
       if (outcome != cpu::StepOutcome::Continue) break;
     }
