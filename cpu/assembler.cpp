@@ -208,11 +208,12 @@ class Assembler {
     });
   }
 
+  static std::string section_limit() { return "the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB"; }
+
   // Every directive that grows a section goes through here, so the limit
   // holds whatever the directive.
   void emit_bytes(const Token& at, uint64_t count, uint8_t fill) {
-    if (count > kMaxSectionBytes - chunk().size())
-      fail(at, "section would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
+    if (count > kMaxSectionBytes - chunk().size()) fail(at, "section would exceed " + section_limit());
     if (section_ == kBss && fill != 0) fail(at, "only zeros may be stored in .bss");
     chunk().insert(chunk().end(), count, fill);
   }
@@ -297,11 +298,10 @@ class Assembler {
       int64_t size = args.size() > 1 ? constant(args[1], head) : 1;
       int64_t value = args.size() > 2 ? constant(args[2], head) : 0;
       if (repeat < 0 || size < 0 || size > 8) fail(head, "'.fill' needs repeat >= 0 and size 0 to 8");
-      // Checked before any byte is written: repeat * size may be huge.
-      if (size > 0 && static_cast<uint64_t>(repeat) > (kMaxSectionBytes - chunk().size()) / static_cast<uint64_t>(size))
-        fail(head, "section would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
+      // repeat * size could overflow; any repeat past the limit is over it.
+      const uint64_t bytes = std::min<uint64_t>(static_cast<uint64_t>(repeat), kMaxSectionBytes + 1) * static_cast<uint64_t>(size);
       const size_t start = chunk().size();
-      emit_bytes(head, static_cast<uint64_t>(repeat * size), 0);
+      emit_bytes(head, bytes, 0);
       for (int64_t r = 0; r < repeat; ++r)
         for (int64_t b = 0; b < std::min<int64_t>(size, 4); ++b)  // GNU as fills the low 4 bytes of each unit
           chunk()[start + static_cast<size_t>(r * size + b)] = static_cast<uint8_t>(static_cast<uint64_t>(value) >> (8 * b));
@@ -523,7 +523,7 @@ class Assembler {
       }
       if (offset > kMaxSectionBytes)
         throw InputError(std::string("the program's ") + (s == 0 ? ".text" : s == 1 ? ".data" : ".bss") +
-                         " would exceed the limit of " + std::to_string(kMaxSectionBytes >> 20) + " MiB");
+                         " would exceed " + section_limit());
       sections[s]->bytes.assign(offset, 0);
       for (auto& f : files_)
         std::copy(f.chunks[s].begin(), f.chunks[s].end(), sections[s]->bytes.begin() + static_cast<long>(f.chunk_base[s]));
