@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Scenario s = parse_scenario((scenario_dir / "fuzz.yaml").string(), text, {});
     cpu::Program program = cpu::assemble_files(s.program);
     for (uint32_t i = 0; i < s.threads.size(); ++i) {
-      (void)cpu::find_entry(program, s.threads[i].entry);
+      (void)thread_entry(s, program, i);
       (void)initial_state(s.threads[i], i);
     }
     if (s.check) {

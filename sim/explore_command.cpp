@@ -111,14 +111,8 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
       throw InputError(s.file, line, col, "condition uses unknown location '" + a.value_symbol + "' as a value");
   }
   std::vector<ExplorerThread> threads;
-  for (size_t i = 0; i < s.threads.size(); ++i) {
-    cpu::CpuState st = initial_state(s.threads[i], static_cast<uint32_t>(i));
-    try {
-      threads.push_back(ExplorerThread{cpu::find_entry(program, s.threads[i].entry), st});
-    } catch (const InputError& e) {
-      throw InputError(s.file, s.threads[i].line, s.threads[i].column, "thread " + std::to_string(i) + ": " + e.message());
-    }
-  }
+  for (uint32_t i = 0; i < s.threads.size(); ++i)
+    threads.push_back(ExplorerThread{thread_entry(s, program, i), initial_state(s.threads[i], i)});
 
   TsoExplorer explorer(program, threads, request.max_states);
   explorer.set_max_memory(request.max_memory_mib << 20);

@@ -127,13 +127,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   if (request.jitter) s.jitter = *request.jitter;
   cpu::Program program = cpu::assemble_files(s.program);
   std::vector<uint32_t> entries;
-  for (size_t i = 0; i < s.threads.size(); ++i) {
-    try {
-      entries.push_back(cpu::find_entry(program, s.threads[i].entry));
-    } catch (const InputError& e) {
-      throw InputError(s.file, s.threads[i].line, s.threads[i].column, "thread " + std::to_string(i) + ": " + e.message());
-    }
-  }
+  for (uint32_t i = 0; i < s.threads.size(); ++i) entries.push_back(thread_entry(s, program, i));
   std::error_code ec;
   std::filesystem::create_directories(request.out_dir, ec);
   if (ec || !std::filesystem::is_directory(request.out_dir, ec))

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "cpu/assembler.h"
 #include "cpu/input_error.h"
 #include "cpu/input_file.h"
 #include "cpu/registers.h"
@@ -88,6 +89,15 @@ cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index) {
     else if (name == "gs_base") st.gs_base = value;
   }
   return st;
+}
+
+uint32_t thread_entry(const Scenario& s, const cpu::Program& program, uint32_t index) {
+  const ThreadSpec& t = s.threads[index];
+  try {
+    return cpu::find_entry(program, t.entry);
+  } catch (const InputError& e) {
+    throw InputError(s.file, t.line, t.column, "thread " + std::to_string(index) + ": " + e.message());
+  }
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<std::string>& sets, const std::string& machine) {

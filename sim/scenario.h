@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cpu/cpu_state.h"
+#include "cpu/program.h"
 #include "sim/machine_config.h"
 
 namespace locksim {
@@ -45,6 +46,10 @@ struct Scenario {
 
 // Thread `index`'s starting registers: its own stack, then the scenario's regs.
 cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index);
+
+// Thread `index`'s entry routine in the scenario's assembled program; an
+// unknown symbol is an error at the thread's `entry:` in the scenario.
+uint32_t thread_entry(const Scenario& s, const cpu::Program& program, uint32_t index);
 
 // Loads and validates a scenario. `machine` (a config name or path, if not
 // empty) replaces the scenario's machine; `sets` are --set KEY=VALUE
