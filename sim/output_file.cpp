@@ -69,8 +69,8 @@ void commit_output(const std::filesystem::path& temporary, const std::filesystem
   }
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text, const std::string& option) {
-  const auto tmp = temporary_beside(path, option);
+void write_temporary(const std::filesystem::path& tmp, const std::string& text, const std::filesystem::path& path,
+                     const std::string& option) {
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   bool ok = fd >= 0;
   int e = ok ? 0 : errno;
@@ -86,6 +86,11 @@ void write_file(const std::filesystem::path& path, const std::string& text, cons
     std::filesystem::remove(tmp, ec);
     refuse(option, path, std::strerror(e));
   }
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text, const std::string& option) {
+  const auto tmp = temporary_beside(path, option);
+  write_temporary(tmp, text, path, option);
   commit_output(tmp, path, option);
 }
 

@@ -19,6 +19,11 @@ void require_output_file(const std::filesystem::path& path, const std::string& o
 // `path` is atomic), created empty; its name is returned.
 std::filesystem::path temporary_beside(const std::filesystem::path& path, const std::string& option);
 
+// Fills a temporary_beside(path) file with `text`; on failure it is removed
+// and the error names `path`.
+void write_temporary(const std::filesystem::path& temporary, const std::string& text, const std::filesystem::path& path,
+                     const std::string& option);
+
 // Moves a finished temporary file onto `path` (after checking `path` again).
 void commit_output(const std::filesystem::path& temporary, const std::filesystem::path& path, const std::string& option);
 

@@ -145,8 +145,8 @@ int run_plot_command(const PlotRequest& request, std::ostream& out, std::ostream
   require_output_file(output, "--out");
   const std::string script = stall_plot_script(request.stats, stats_text, output.ends_with(".png"));
   const auto script_path = temporary_beside(output, "--out");
+  write_temporary(script_path, script, output, "--out");
   const auto partial = temporary_beside(output, "--out");
-  write_file(script_path, script, "--out");
 
   // gnuplot reads the script (argv) and writes the image to stdout: the
   // partial file, moved onto the output only if gnuplot succeeds.
