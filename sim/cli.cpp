@@ -25,8 +25,6 @@
 namespace locksim {
 namespace {
 
-// Becomes locksim-timed (from beside this executable) with the same
-// arguments; returns only if that fails.
 // A count option: CLI11 converts "-1" to 2^64-1 and clamps what does not
 // fit, so the text is checked before any conversion.
 CLI::Validator whole_number() {
@@ -37,6 +35,8 @@ CLI::Validator whole_number() {
       "UINT");
 }
 
+// Becomes locksim-timed (from beside this executable) with the same
+// arguments; returns only if that fails.
 int exec_timed_engine(char** argv) {
   auto path = std::filesystem::read_symlink("/proc/self/exe").parent_path() / kTimedExecutable;
   std::cout.flush();

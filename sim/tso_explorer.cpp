@@ -371,7 +371,6 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
   if (r.complete && !r.stopped) r.stuck_state = first_stuck_state();
   r.states = state_count();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  r.memory_bytes = memory_bytes();
   return r;
 }
 

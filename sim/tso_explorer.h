@@ -68,7 +68,6 @@ struct ExploreResult {
   uint64_t states = 0, transitions = 0, final_states = 0;
   bool complete = true;  // false when max_states or the memory bound cut the search
   const char* limit = "";  // which: "--max-states" or "--max-memory"
-  uint64_t memory_bytes = 0;  // what the search's tables took, at the end
   bool stopped = false;  // on_final ended the search
   // After a complete search that ran to the end: the first state (in
   // breadth-first order, so with a shortest schedule) from which no

@@ -50,11 +50,9 @@ inline std::optional<int64_t> parse_signed(const std::string& text) {
 // A register or memory value: "-1" is two's complement (all ones). Throws
 // InputError naming `what` for anything else.
 inline uint64_t parse_u64_value(const std::string& text, const std::string& what) {
-  const bool negative = !text.empty() && text[0] == '-';
-  auto v = parse_unsigned(negative ? text.substr(1) : text);
-  if (!v || (negative && *v > (1ull << 63)))
-    throw InputError(what + ": '" + text + "' is not a 64-bit number (expected decimal, 0x hex or 0b binary)");
-  return negative ? 0 - *v : *v;
+  if (auto v = parse_unsigned(text)) return *v;
+  if (auto v = parse_signed(text)) return static_cast<uint64_t>(*v);
+  throw InputError(what + ": '" + text + "' is not a 64-bit number (expected decimal, 0x hex or 0b binary)");
 }
 
 }  // namespace locksim
