@@ -34,6 +34,8 @@ inline std::string shell_quote(const std::string& s) {
   return q;
 }
 
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 // `args` excludes the program name. Runs from the source tree root so that
 // relative paths in the tests read like the README's.
 inline CliResult run_locksim(const std::vector<std::string>& args) {

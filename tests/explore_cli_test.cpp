@@ -12,7 +12,7 @@ namespace {
 using testing::run_locksim;
 using testing::write_temp;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::contains;
 
 TEST(Explore, StoreBufferingWitnessIsTheShortestSchedule) {
   auto r = run_locksim({"explore", "scenarios/sb.yaml"});

@@ -18,7 +18,7 @@ using testing::read_text;
 using testing::run_locksim;
 using testing::write_temp;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::contains;
 
 std::filesystem::path fresh_dir(const std::string& name) {
   auto d = std::filesystem::temp_directory_path() / ("locksim-hostile-" + name + "-" + std::to_string(::getpid()));

@@ -13,7 +13,7 @@ namespace {
 using testing::read_text;
 using testing::run_locksim;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using testing::contains;
 
 std::filesystem::path temp_dir(const std::string& name) {
   auto d = std::filesystem::temp_directory_path() / ("locksim-plot-" + name + "-" + std::to_string(::getpid()));
