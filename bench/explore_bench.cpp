@@ -49,7 +49,7 @@ double litmus_process_seconds(const std::string& file) {
 }  // namespace
 
 int run_explore_bench(std::ostream& out) {
-  const std::string litmus_dir = LOCKSIM_SHARED_LITMUS;
+  const std::string litmus_dir = LOCKSIM_LITMUS_DIR;
   const std::string scenarios = std::string(LOCKSIM_SOURCE_DIR) + "/scenarios/";
   std::vector<double> per_test, per_process;
   uint64_t states = 0;

@@ -160,7 +160,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Litmus, HerdBlockForStoreBuffering) {
-  auto r = run_locksim({"litmus", std::string(LOCKSIM_SHARED_LITMUS) + "/SB.litmus"});
+  auto r = run_locksim({"litmus", std::string(LOCKSIM_LITMUS_DIR) + "/SB.litmus"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find("Time ")),
             "Test SB Allowed\nStates 4\n0:EAX=0; 1:EAX=0;\n0:EAX=0; 1:EAX=1;\n0:EAX=1; 1:EAX=0;\n0:EAX=1; 1:EAX=1;\n"
@@ -169,7 +169,7 @@ TEST(Litmus, HerdBlockForStoreBuffering) {
 }
 
 TEST(Litmus, NotExistsSwapsTheWitnessCounts) {
-  auto r = run_locksim({"litmus", std::string(LOCKSIM_SHARED_LITMUS) + "/n5.litmus"});
+  auto r = run_locksim({"litmus", std::string(LOCKSIM_LITMUS_DIR) + "/n5.litmus"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(contains(r.out, "Test n5 Forbidden\nStates 3\n")) << r.out;
   EXPECT_TRUE(contains(r.out, "Ok\nWitnesses\nPositive: 3 Negative: 0\n")) << r.out;

@@ -1,5 +1,6 @@
-// Every litmus test in ../shared/litmus (both dialects) against its x86-TSO
-// verdict from EXPECTED.tsv: the same set of final states and the same
+// Every litmus test in tests/litmus (both dialects, a copy of the project's
+// shared litmus set, so a clone tests alone) against its x86-TSO verdict
+// from EXPECTED.tsv: the same set of final states and the same
 // Always/Sometimes/Never observation (herd7's counts are per execution, ours
 // per final state, so only those are compared).
 #include <gtest/gtest.h>
@@ -44,7 +45,7 @@ std::string normalize_state(const std::string& state) {
 std::vector<Row> rows() {
   std::vector<Row> out;
   for (std::string folder : {"", "x86_64"}) {
-    std::string dir = std::string(LOCKSIM_SHARED_LITMUS) + (folder.empty() ? "" : "/" + folder);
+    std::string dir = std::string(LOCKSIM_LITMUS_DIR) + (folder.empty() ? "" : "/" + folder);
     std::ifstream in(dir + "/EXPECTED.tsv");
     std::string line;
     std::getline(in, line);  // header
