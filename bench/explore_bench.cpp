@@ -11,8 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "sim/explore_command.h"
-#include "sim/litmus.h"
+#include "sim/cli/explore_command.h"
+#include "sim/input/litmus.h"
 
 namespace locksim::bench {
 namespace {
@@ -32,7 +32,8 @@ double explore_seconds(const std::string& scenario) {
 // Wall time of `locksim litmus FILE` in a process of its own, as a user's
 // sweep (or herd7) runs it: start-up included.
 double litmus_process_seconds(const std::string& file) {
-  std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  // locksim itself, built beside this benchmark.
+  std::string self = (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "locksim").string();
   std::vector<char*> argv = {self.data(), const_cast<char*>("litmus"), const_cast<char*>(file.c_str()), nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);

@@ -1,4 +1,4 @@
-// `locksim bench explore`: speed of the x86-TSO explorer.
+// `locksim-bench explore`: speed of the x86-TSO explorer.
 #pragma once
 
 #include <ostream>

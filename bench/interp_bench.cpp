@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cpu/assembler.h"
+#include "cpu/asm/assembler.h"
 #include "cpu/flat_memory.h"
 #include "cpu/run_thread.h"
 
@@ -53,8 +53,7 @@ int run_interp_bench(std::ostream& out) {
   uint64_t steps = 0;
   for (int trial = 0; trial < 3; ++trial) {  // best of three: least disturbed by the host
     cpu::FlatMemory memory(program);
-    cpu::CpuState st;
-    st.regs[cpu::RSP] = cpu::FlatMemory::kStackTop;
+    cpu::CpuState st = cpu::initial_registers(0);
     st.regs[cpu::RCX] = iterations;
     auto t0 = std::chrono::steady_clock::now();
     cpu::ThreadRun run = cpu::run_thread(program, entry, st, memory, ~uint64_t{0});

@@ -1,4 +1,4 @@
-// `locksim bench interp`: instructions per second of the semantics alone.
+// `locksim-bench interp`: instructions per second of the semantics alone.
 #pragma once
 
 #include <ostream>

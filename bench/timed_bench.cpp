@@ -9,10 +9,10 @@
 #include <nlohmann/json.hpp>
 #include <systemc>
 
-#include "cpu/assembler.h"
-#include "sim/machine.h"
-#include "sim/stack_layout.h"
-#include "sim/machine_config.h"
+#include "cpu/asm/assembler.h"
+#include "sim/timed/machine.h"
+#include "cpu/thread_start.h"
+#include "sim/input/machine_config.h"
 
 namespace locksim::bench {
 namespace {
@@ -80,8 +80,7 @@ double simulate(const char* entry, uint64_t iterations) {
   Machine machine(config, program, 1, 0);
   uint32_t e = cpu::find_entry(program, entry);
   for (uint32_t i = 0; i < 8; ++i) {
-    cpu::CpuState st;
-    st.regs[cpu::RSP] = stack_top(i);
+    cpu::CpuState st = cpu::initial_registers(i);
     st.regs[cpu::RDI] = iterations;
     machine.assign_thread(i, e, st);
   }

@@ -1,4 +1,4 @@
-// `locksim bench timed`: simulated instructions per host second of the
+// `locksim-bench timed`: simulated instructions per host second of the
 // SystemC engine, against the raw rate of empty SystemC activations.
 #pragma once
 

@@ -28,7 +28,8 @@ class ExecutionFault : public std::runtime_error {
 };
 
 // Executes `instr` (which must be program.code[state.pc]) on `state`,
-// reaching memory only through `port`. Flags follow the Intel/AMD manuals;
+// reaching memory only through `port`. A MemoryFault from the port leaves
+// with the instruction's file:line in front of its message. Flags follow the Intel/AMD manuals;
 // where they leave a flag undefined, it follows what AMD Zen hardware does.
 StepOutcome execute(const Program& program, const Instr& instr, CpuState& state, MemPort& port);
 

@@ -1,9 +1,11 @@
-// A flat memory port with no caches or store buffer: the loaded sections
-// plus a stack. Used by `locksim exec`, the unit tests and the interpreter
-// benchmark.
+// The machine's memory as one flat image, laid out by cpu/memory_layout.h:
+// the loaded sections plus a stack per thread. `exec` runs on it directly;
+// the timed engine keeps the values here (caches track only state); the
+// explorer reads its initial image and mapping from it.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "cpu/mem_port.h"
@@ -13,11 +15,8 @@ namespace locksim::cpu {
 
 class FlatMemory final : public MemPort {
  public:
-  static constexpr uint64_t kStackTop = 0x7ffffffff000;
-  static constexpr uint64_t kStackSize = 1 << 20;
-
-  // `stack_size` bytes of stack end at kStackTop (room for thread 0).
-  explicit FlatMemory(const Program& program, uint64_t stack_size = kStackSize);
+  // Maps `program`'s sections and the stacks of threads 0 to threads - 1.
+  explicit FlatMemory(const Program& program, uint32_t threads = 1);
 
   uint64_t load(uint64_t address, unsigned size) override;
   void store(uint64_t address, unsigned size, uint64_t value) override;
@@ -25,10 +24,8 @@ class FlatMemory final : public MemPort {
   void lock_end() override {}
   void barrier(Barrier) override {}
 
-  // Maps a further zeroed, writable region (another thread's stack).
-  void add_region(uint64_t base, uint64_t size) { regions_.push_back(Region{base, std::vector<uint8_t>(size, 0), true}); }
-
-  // Throws MemoryFault unless [address, address+size) is mapped (and writable, for a write).
+  // Throws MemoryFault unless [address, address+size) is mapped (and
+  // writable, for a write): the one mapping check every engine makes.
   void require_mapped(uint64_t address, unsigned size, bool write) const {
     (void)const_cast<FlatMemory*>(this)->find(address, size, write);
   }
@@ -37,11 +34,19 @@ class FlatMemory final : public MemPort {
   uint64_t peek(uint64_t address, unsigned size) const;
 
  private:
+  struct Unmap {
+    uint64_t length;
+    void operator()(uint8_t* p) const;
+  };
   struct Region {
-    uint64_t base;
-    std::vector<uint8_t> bytes;
+    uint64_t base, size;
+    // Mapped anonymously: a stack's megabyte is the kernel's zero pages and
+    // costs nothing until touched (the explorer builds one image per test,
+    // and malloc would clear memory it reuses).
+    std::unique_ptr<uint8_t[], Unmap> bytes;
     bool writable;
   };
+  void map(uint64_t base, const std::vector<uint8_t>& contents, uint64_t size, bool writable);
   uint8_t* find(uint64_t address, unsigned size, bool write);
 
   std::vector<Region> regions_;

@@ -8,6 +8,7 @@
 #include "cpu/execute.h"
 #include "cpu/mem_port.h"
 #include "cpu/program.h"
+#include "cpu/thread_start.h"
 
 namespace locksim::cpu {
 
@@ -18,14 +19,12 @@ struct ThreadRun {
   uint64_t steps = 0;
 };
 
-// Pushes kHostReturnAddress on the thread's stack (state.regs[RSP]) and
-// executes from `entry` until the entry routine returns, `hlt`, or
-// `max_steps` instructions. Throws ExecutionFault / MemoryFault.
+// Starts the thread (start_thread) and executes from `entry` until the
+// entry routine returns, `hlt`, or `max_steps` instructions. Throws
+// ExecutionFault / MemoryFault.
 inline ThreadRun run_thread(const Program& program, uint32_t entry, CpuState& state, MemPort& port,
                             uint64_t max_steps) {
-  state.regs[RSP] -= 8;
-  port.store(state.regs[RSP], 8, kHostReturnAddress);
-  state.pc = entry;
+  start_thread(entry, state, port);
   ThreadRun run;
   const Instr* code = program.code.data();
   while (run.steps < max_steps) {

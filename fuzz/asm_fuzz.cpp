@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "cpu/assembler.h"
-#include "cpu/input_error.h"
+#include "cpu/asm/assembler.h"
+#include "cpu/asm/input_error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "cpu/execute.h"
-#include "cpu/input_error.h"
+#include "cpu/asm/input_error.h"
 #include "cpu/mem_port.h"
-#include "sim/litmus.h"
+#include "sim/input/litmus.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "cpu/input_error.h"
-#include "sim/machine_config.h"
+#include "cpu/asm/input_error.h"
+#include "sim/input/machine_config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

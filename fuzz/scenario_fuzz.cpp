@@ -7,10 +7,10 @@
 #include <string>
 #include <system_error>
 
-#include "cpu/assembler.h"
-#include "cpu/input_error.h"
-#include "sim/condition.h"
-#include "sim/scenario.h"
+#include "cpu/asm/assembler.h"
+#include "cpu/asm/input_error.h"
+#include "sim/check/condition.h"
+#include "sim/input/scenario.h"
 
 namespace fs = std::filesystem;
 

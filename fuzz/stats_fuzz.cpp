@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "cpu/input_error.h"
-#include "sim/plot_command.h"
+#include "cpu/asm/input_error.h"
+#include "sim/report/plot.h"
 
 namespace {
 

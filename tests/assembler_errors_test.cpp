@@ -2,8 +2,8 @@
 // expected. Positions below are counted by hand from the source text.
 #include <gtest/gtest.h>
 
-#include "cpu/assembler.h"
-#include "cpu/input_error.h"
+#include "cpu/asm/assembler.h"
+#include "cpu/asm/input_error.h"
 
 namespace locksim::cpu {
 namespace {

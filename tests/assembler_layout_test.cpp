@@ -2,7 +2,7 @@
 // from the GNU as rules (x86 ELF .align is in bytes, .p2align in powers of 2).
 #include <gtest/gtest.h>
 
-#include "cpu/assembler.h"
+#include "cpu/asm/assembler.h"
 
 namespace locksim::cpu {
 namespace {

@@ -38,12 +38,12 @@ inline bool contains(const std::string& text, const std::string& part) { return 
 
 // `args` excludes the program name. Runs from the source tree root so that
 // relative paths in the tests read like the README's.
-inline CliResult run_locksim(const std::vector<std::string>& args) {
+inline CliResult run_program(const std::string& program, const std::vector<std::string>& args) {
   static int counter = 0;
   auto dir = std::filesystem::temp_directory_path() /
              ("locksim-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::create_directories(dir);
-  std::string cmd = "cd " + shell_quote(LOCKSIM_SOURCE_DIR) + " && " + shell_quote(LOCKSIM_BINARY);
+  std::string cmd = "cd " + shell_quote(LOCKSIM_SOURCE_DIR) + " && " + shell_quote(program);
   for (const auto& a : args) cmd += " " + shell_quote(a);
   cmd += " >" + shell_quote((dir / "out").string()) + " 2>" + shell_quote((dir / "err").string()) + " </dev/null";
   int status = std::system(cmd.c_str());
@@ -54,6 +54,8 @@ inline CliResult run_locksim(const std::vector<std::string>& args) {
   std::filesystem::remove_all(dir);
   return r;
 }
+
+inline CliResult run_locksim(const std::vector<std::string>& args) { return run_program(LOCKSIM_BINARY, args); }
 
 // Writes `text` to a fresh temporary file named `name` and returns its path.
 inline std::string write_temp(const std::string& name, const std::string& text) {

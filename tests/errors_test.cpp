@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "cpu/execute.h"
-#include "cpu/input_error.h"
-#include "sim/errors.h"
+#include "cpu/asm/input_error.h"
+#include "sim/report/errors.h"
 
 namespace locksim {
 namespace {

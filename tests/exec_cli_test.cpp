@@ -116,13 +116,13 @@ INSTANTIATE_TEST_SUITE_P(
                "expected NAME=VALUE"},
         BadCli{"bad_max_steps", {"exec", "locks/linux_ticket.s", "--entry", "f", "--max-steps", "lots"}, "--max-steps"},
         BadCli{"plot_without_stats", {"plot"}, "stats is required"},
-        BadCli{"unknown_bench", {"bench", "warp"}, "unknown benchmark 'warp'"}),
+        BadCli{"bench_is_not_a_command", {"bench", "interp"}, "A subcommand is required"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Cli, HelpListsEverySubcommand) {
   auto r = run_locksim({"--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* sub : {"exec", "run", "explore", "litmus", "plot", "bench"})
+  for (const char* sub : {"exec", "run", "explore", "litmus", "plot"})
     EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
   r = run_locksim({"exec", "--help"});
   EXPECT_EQ(r.exit_code, 0);
@@ -146,8 +146,15 @@ TEST(Cli, RunWithoutTheTimedEngineSaysWhatIsMissing) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Cli, InterpBenchPrintsOneJsonObject) {
-  auto r = run_locksim({"bench", "interp"});
+// The benchmarks are a program of their own, locksim-bench.
+TEST(Bench, UnknownBenchmarkIsBadInput) {
+  auto r = testing::run_program(LOCKSIM_BENCH_BINARY, {"warp"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("warp not in {interp,timed,explore}"), std::string::npos) << r.err;
+}
+
+TEST(Bench, InterpPrintsOneJsonObject) {
+  auto r = testing::run_program(LOCKSIM_BENCH_BINARY, {"interp"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_TRUE(j["interp_instr_per_s"].is_number());

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "sim/litmus.h"
+#include "sim/input/litmus.h"
 
 namespace locksim {
 namespace {

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <string>
 
-#include "sim/sc_check.h"
+#include "sim/check/sc_check.h"
 
 namespace locksim {
 namespace {

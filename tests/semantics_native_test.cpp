@@ -12,8 +12,9 @@
 #include <random>
 #include <sstream>
 
-#include "cpu/assembler.h"
+#include "cpu/asm/assembler.h"
 #include "cpu/flat_memory.h"
+#include "cpu/memory_layout.h"
 #include "cpu/run_thread.h"
 
 extern "C" void native_call(void (*fn)(), uint64_t* io);
@@ -222,7 +223,7 @@ TEST_P(NativeSemantics, MatchesRealCpu) {
 
       CpuState st;
       for (int r = 0; r < kGprCount; ++r) st.regs[r] = in.io[r];
-      st.regs[RSP] = FlatMemory::kStackTop;
+      st.regs[RSP] = kStackTop;
       st.rflags = in.io[16];
       for (size_t i = 0; i < data_size; ++i) memory.store(sim_data + i, 1, in.data[i]);
       ThreadRun run = run_thread(program, entry, st, memory, 10'000);
@@ -236,7 +237,7 @@ TEST_P(NativeSemantics, MatchesRealCpu) {
         if (r == RSP) continue;
         ASSERT_EQ(st.regs[r], native[r]) << where.str() << " -> register " << kGpr64Names[r];
       }
-      EXPECT_EQ(st.regs[RSP], FlatMemory::kStackTop) << where.str() << " -> stack not balanced";
+      EXPECT_EQ(st.regs[RSP], kStackTop) << where.str() << " -> stack not balanced";
       uint64_t m = host_is_amd() ? kCompareAll : defined_flags(s, in);
       ASSERT_EQ(st.rflags & m, native[16] & m)
           << where.str() << " -> flags (compared mask 0x" << std::hex << m << ")";

@@ -1,0 +1,230 @@
+#include "sim/cli/explore_command.h"
+
+#include "sim/report/errors.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "cpu/asm/assembler.h"
+#include "cpu/asm/input_error.h"
+#include "sim/check/condition.h"
+#include "sim/report/output_file.h"
+#include "cpu/memory_layout.h"
+#include "sim/input/scenario.h"
+#include "sim/explore/tso_explorer.h"
+
+namespace locksim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// How a schedule is shown: a thread's traffic with its own stack (return
+// addresses, saved registers) is noise there, unless another thread
+// touches those bytes too.
+struct ScheduleView {
+  const cpu::Program& program;
+  const TsoExplorer& explorer;
+  uint32_t threads;
+  bool hidden(uint32_t thread, uint64_t address) const {
+    return cpu::stack_owner(address, threads) == static_cast<int>(thread) && !explorer.stack_shared(address);
+  }
+  // A symbol, or where in which thread's stack.
+  std::string location(uint64_t address) const {
+    const int owner = cpu::stack_owner(address, threads);
+    if (owner < 0) return program.location_name(address);
+    return fmt::format("T{} stack-{:#x}", owner, cpu::stack_top(static_cast<uint32_t>(owner)) - address);
+  }
+};
+
+std::string describe_step(const ScheduleStep& step, const ScheduleView& view) {
+  const cpu::Program& program = view.program;
+  if (step.drain) {
+    const auto& e = step.effects.front();
+    return fmt::format("T{} drain [{}] <- {:#x}", step.thread,
+                       view.location(e.address), e.value);
+  }
+  std::string effect;
+  for (const auto& e : step.effects) {
+    if (view.hidden(step.thread, e.address)) continue;
+    effect += effect.empty() ? "" : ", ";
+    effect += e.store ? fmt::format("[{}] <- {:#x} ({})", view.location(e.address), e.value,
+                                    e.special ? "locked: to memory" : "buffered")
+                      : fmt::format("reads [{}] = {:#x}{}", view.location(e.address), e.value,
+                                    e.special ? " (from its store buffer)" : "");
+  }
+  const cpu::Instr& in = program.code[step.instr];
+  return fmt::format("T{} {:<28} {:<32} {}", step.thread, program.where(in), program.source_text(in), effect);
+}
+
+Json step_json(const ScheduleStep& step, const ScheduleView& view) {
+  const cpu::Program& program = view.program;
+  Json j;
+  j["thread"] = step.thread;
+  j["kind"] = step.drain ? "drain" : "instruction";
+  if (!step.drain) {
+    const cpu::Instr& in = program.code[step.instr];
+    j["where"] = program.where(in);
+    j["instruction"] = program.source_text(in);
+  }
+  j["effects"] = Json::array();
+  for (const auto& e : step.effects) {
+    if (!step.drain && view.hidden(step.thread, e.address)) continue;
+    const char* via = step.drain ? "drain" : e.store ? (e.special ? "locked" : "buffered")
+                                                     : (e.special ? "store_buffer" : "memory");
+    j["effects"].push_back({{"access", e.store ? "write" : "read"},
+                            {"location", view.location(e.address)},
+                            {"address", e.address},
+                            {"value", e.value},
+                            {"via", via}});
+  }
+  return j;
+}
+
+// Prints the numbered steps and returns them as JSON.
+Json print_schedule(const std::vector<ScheduleStep>& steps, const ScheduleView& view, std::ostream& out) {
+  Json schedule = Json::array();
+  for (size_t i = 0; i < steps.size(); ++i) {
+    out << fmt::format("{:>4}. {}\n", i + 1, describe_step(steps[i], view));
+    schedule.push_back(step_json(steps[i], view));
+  }
+  return schedule;
+}
+
+}  // namespace
+
+int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err) {
+  Scenario s = load_scenario(request.scenario, {});
+  cpu::Program program = cpu::assemble_files(s.program);
+  Condition cond;
+  if (s.check) {
+    Quantifier q = s.check->quantifier == "exists" ? Quantifier::Exists
+                   : s.check->quantifier == "forall" ? Quantifier::Forall : Quantifier::NotExists;
+    cond = parse_condition(q, s.check->condition, s.file, s.check->line, s.check->column);
+  } else {
+    cond = parse_condition(Quantifier::Forall, "true", s.file, 1, 1);
+  }
+  // Resolve every atom before exploring, so a typo fails fast.
+  auto where = [&] { return std::make_pair(s.check ? s.check->line : 1u, s.check ? s.check->column : 1u); };
+  for (const auto& a : cond.atoms) {
+    auto [line, col] = where();
+    if (a.thread >= 0) {
+      if (static_cast<size_t>(a.thread) >= s.threads.size())
+        throw InputError(s.file, line, col, fmt::format("condition names thread {} but the scenario has {} threads", a.thread, s.threads.size()));
+      if (!condition_register(a.name)) throw InputError(s.file, line, col, "condition names unknown register '" + a.name + "'");
+    } else if (!program.symbols.count(a.name)) {
+      throw InputError(s.file, line, col, "condition names unknown location '" + a.name + "'");
+    }
+    if (!a.value_symbol.empty() && !program.symbols.count(a.value_symbol))
+      throw InputError(s.file, line, col, "condition uses unknown location '" + a.value_symbol + "' as a value");
+  }
+  std::vector<ExplorerThread> threads;
+  for (uint32_t i = 0; i < s.threads.size(); ++i)
+    threads.push_back(ExplorerThread{thread_entry(s, program, i), initial_state(s.threads[i], i)});
+
+  TsoExplorer explorer(program, threads, request.max_states);
+  explorer.set_max_memory(request.max_memory_mib << 20);
+  const ScheduleView view{program, explorer, static_cast<uint32_t>(threads.size())};
+  if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
+  std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
+  auto atom_value = [&](uint32_t state, const CondAtom& a) -> uint64_t {
+    if (a.thread >= 0)
+      return static_cast<uint64_t>(
+          register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name)));
+    return explorer.read_memory(state, program.symbols.at(a.name).address, 8);
+  };
+  auto holds = [&](uint32_t state) {
+    auto symbol = [&](const std::string& n) { return program.symbols.at(n).address; };
+    return evaluate(cond.proposition, [&](const CondAtom& a) { return atom_value(state, a); }, symbol);
+  };
+  bool progress_shown = false;
+  auto progress = [&](const ExploreResult& so_far, uint64_t frontier) {
+    err << fmt::format("\r{}: {} states, {} transitions, {:.0f} states/s, {} to expand   ", s.file, so_far.states,
+                       so_far.transitions, static_cast<double>(so_far.states) / std::max(so_far.seconds, 1e-9), frontier)
+        << std::flush;
+    progress_shown = true;
+  };
+  ExploreResult r;
+  try {
+    r = explorer.run(
+        [&](uint32_t state) {
+          bool p = holds(state);
+          bool decides = cond.quantifier == Quantifier::Exists ? p : cond.quantifier == Quantifier::Forall ? !p : p;
+          if (decides) decisive = state;
+          return !decides;  // the first one found is a shortest schedule: stop there
+        },
+        request.progress ? TsoExplorer::Progress(progress) : TsoExplorer::Progress(), request.progress_interval);
+  } catch (...) {
+    // A CPU fault (exit 3) or a simulator bug (exit 5), after the
+    // progress line.
+    if (progress_shown) err << "\n";
+    return report_current_exception(err);
+  }
+  if (progress_shown) err << "\n";
+  const bool incomplete = !decisive && !r.complete;
+  const bool stuck = r.stuck_state >= 0;  // the built-in check: every thread can always still finish
+  const bool ok = (cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value()) && !stuck;
+  const char* verdict = incomplete ? "Incomplete" : ok ? "Ok" : "No";
+  out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
+                     r.transitions, r.final_states, r.seconds,
+                     r.complete ? "" : fmt::format(" (incomplete: {} reached)", r.limit));
+  out << "Condition " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
+  out << verdict << "\n";
+
+  Json j;
+  j["scenario"] = s.file;
+  j["condition"] = std::string(quantifier_name(cond.quantifier)) + " (" + cond.text + ")";
+  j["verdict"] = verdict;
+  j["states"] = r.states;
+  j["transitions"] = r.transitions;
+  j["final_states"] = r.final_states;
+  j["complete"] = r.complete;
+  if (!r.complete) j["limit"] = r.limit;
+  j["seconds"] = r.seconds;
+  // Stack memory another thread touched (shared, so explored as such).
+  j["restarts"] = r.restarts;
+  if (r.shared_stack_lines == ~uint64_t{0}) j["shared_stack_lines"] = "all";
+  else j["shared_stack_lines"] = r.shared_stack_lines;
+  if (decisive) {
+    const bool witness = cond.quantifier == Quantifier::Exists;
+    auto steps = explorer.schedule(*decisive);
+    out << (witness ? "Witness" : "Counterexample") << " (shortest schedule, " << steps.size() << " steps):\n";
+    Json schedule = print_schedule(steps, view, out);
+    out << "Final state:";
+    Json final_state = Json::object();
+    for (const auto& a : cond.atoms) {
+      auto name = a.thread >= 0 ? fmt::format("{}:{}", a.thread, a.name) : a.name;
+      auto v = static_cast<int64_t>(atom_value(*decisive, a));
+      out << fmt::format(" {}={};", name, v);
+      final_state[name] = v;
+    }
+    out << "\n";
+    if (!witness) out << "violates: " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
+    j[witness ? "witness" : "counterexample"] = schedule;
+    j["final_state"] = final_state;
+  }
+  if (stuck) {
+    const auto state = static_cast<uint32_t>(r.stuck_state);
+    auto steps = explorer.schedule(state);
+    out << "Stuck (shortest schedule, " << steps.size()
+        << " steps): from here no execution lets every thread finish (a deadlock, or spinning forever):\n";
+    Json schedule = print_schedule(steps, view, out);
+    Json waiting = Json::array();
+    out << "Threads left:";
+    for (uint32_t t = 0; t < threads.size(); ++t) {
+      if (explorer.returned(state, t)) continue;
+      const cpu::Instr& in = program.code[explorer.cpu(state, t).pc];
+      out << fmt::format(" T{} at {} ({});", t, program.where(in), program.source_text(in));
+      waiting.push_back({{"thread", t}, {"where", program.where(in)}, {"instruction", program.source_text(in)}});
+    }
+    out << "\nviolates: every thread can still finish (no deadlock)\n";
+    j["stuck"] = schedule;
+    j["stuck_threads"] = waiting;
+  }
+  if (!request.json_path.empty()) write_file(request.json_path, j.dump(2) + "\n", "--json");
+  return incomplete ? 3 : ok ? 0 : 1;
+}
+
+}  // namespace locksim

@@ -1,0 +1,182 @@
+// Exhaustive exploration of the x86-TSO abstract machine (Owens, Sarkar,
+// Sewell): per-thread FIFO store buffers over one memory. A transition is
+// one instruction of one thread (through the shared cpu/execute) or the
+// drain of one store-buffer head. mfence and LOCK'd instructions (and xchg
+// with memory) are enabled only on an empty buffer and run atomically.
+// Breadth-first with hashed visited states, so the first final state found
+// with a property has a shortest schedule.
+//
+// Reduction: a step no other thread can observe (an instruction touching
+// only registers and the thread's own stack, or draining a store to its own
+// stack) commutes with every other thread's step, so when one is enabled it
+// is the only successor explored (an ample set of one; a cycle proviso
+// keeps other threads from being ignored forever). That is sound only while
+// no other thread touches those stack bytes, so nothing is assumed: every
+// expanded state runs every thread's next instruction and records which
+// bytes it touches (cpu/footprint.h). If any thread reaches another's stack
+// (a waiter record or queue node published by pointer), the 64-byte lines
+// it touched become shared memory and the search starts over. If the
+// reduced search reaches no such access, neither does the full one: the
+// shortest path to one would commute into the reduced graph. Every final
+// state stays reachable; a schedule only has invisible steps moved earlier.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cpu/cpu_state.h"
+#include "cpu/flat_memory.h"
+#include "cpu/footprint.h"
+#include "cpu/program.h"
+#include "sim/explore/state_arena.h"
+
+namespace locksim {
+
+struct ExplorerThread {
+  uint32_t entry;
+  cpu::CpuState initial;
+};
+
+struct TsoStore {
+  uint64_t address;
+  uint8_t size;
+  uint64_t value;
+  bool operator==(const TsoStore&) const = default;
+};
+
+struct TsoThread {
+  cpu::CpuState cpu;
+  std::vector<TsoStore> buffer;  // oldest first
+  bool done = false;
+};
+
+// A state being worked on. Visited states are stored packed (see pack()).
+struct TsoState {
+  std::vector<TsoThread> threads;
+  std::vector<std::pair<uint64_t, uint64_t>> memory;  // changed 8-byte words, sorted by address
+};
+
+// One step of a schedule: an instruction of `thread` (with its memory
+// accesses) or the drain of its store-buffer head (one effect: the store).
+struct ScheduleEffect {
+  bool store;
+  uint64_t address, value;
+  bool special;  // a load from the own store buffer; a locked store straight to memory
+};
+struct ScheduleStep {
+  uint32_t thread;
+  bool drain;
+  uint32_t instr;  // index into Program::code; unused for a drain
+  std::vector<ScheduleEffect> effects;
+};
+
+struct ExploreResult {
+  uint64_t states = 0, transitions = 0, final_states = 0;
+  bool complete = true;  // false when max_states or the memory bound cut the search
+  const char* limit = "";  // which: "--max-states" or "--max-memory"
+  bool stopped = false;  // on_final ended the search
+  // After a complete search that ran to the end: the first state (in
+  // breadth-first order, so with a shortest schedule) from which no
+  // execution lets every thread finish: a deadlock, or threads spinning
+  // forever. -1 when every state can still finish.
+  int64_t stuck_state = -1;
+  double seconds = 0;
+  // Times the search started over on finding stack memory shared between
+  // threads, and how many 64-byte stack lines it found shared (all ones:
+  // it gave up telling and treated every stack as shared).
+  uint32_t restarts = 0;
+  uint64_t shared_stack_lines = 0;
+};
+
+// Searches stop before this much memory by default (--max-memory): the
+// project's machines have 24 GiB.
+inline constexpr uint64_t kDefaultExploreMemory = uint64_t{12} << 30;
+// State ids are 32-bit.
+inline constexpr uint64_t kMaxExploreStates = 4'000'000'000;
+// Threads per exploration (and per scenario): as many as a machine has cores.
+inline constexpr uint32_t kMaxExploreThreads = 64;
+
+class TsoExplorer {
+ public:
+  TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
+  // The search stops (incomplete) once its tables take more than this.
+  void set_max_memory(uint64_t bytes) { max_bytes_ = bytes; }
+
+  // Explores every reachable state; calls `on_final` for each distinct final
+  // state (every thread returned, every buffer drained), in breadth-first
+  // order. Returning false from `on_final` stops the search. Each call is a
+  // reachable final state, but when the search starts over (see above) the
+  // states found before are heard again, and only ids from the last round
+  // stay valid. `progress`, if
+  // given, hears about the search every `interval` seconds, with the
+  // number of states still to expand.
+  using Progress = std::function<void(const ExploreResult& so_far, uint64_t frontier)>;
+  ExploreResult run(const std::function<bool(uint32_t state)>& on_final, const Progress& progress = {},
+                    double interval = 1.0);
+
+  // Values in a stored state.
+  uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
+  cpu::CpuState cpu(uint32_t state, uint32_t thread) const;
+  bool returned(uint32_t state, uint32_t thread) const;
+  // True for stack bytes the search found another thread touching.
+  bool stack_shared(uint64_t address) const { return stacks_shared_ || shared_line(address / kLineBytes); }
+  // The schedule from the initial state to `state`, replayed step by step.
+  std::vector<ScheduleStep> schedule(uint32_t state) const;
+
+ private:
+  ExploreResult search(const std::function<bool(uint32_t)>& on_final, const Progress& progress, double interval,
+                       std::chrono::steady_clock::time_point t0, bool& learned);
+  void start_over();
+  // Sharing of stack memory between threads, learned from footprints.
+  static constexpr uint64_t kLineBytes = 64;
+  static constexpr uint32_t kMaxRestarts = 8;
+  bool shared_line(uint64_t line) const;
+  // True for bytes in `thread`'s own stack that no other thread has touched.
+  bool private_to(uint32_t thread, uint64_t address, unsigned size) const;
+  // Marks the lines of other threads' stacks `fp` touched as shared; true
+  // when any was not yet.
+  bool learn_sharing(uint32_t thread, const cpu::Footprint& fp);
+  // True for an enabled step, with footprint `fp`, no other thread can observe.
+  bool invisible(uint32_t thread, const cpu::Footprint& fp) const;
+  // Visited states live packed in one arena of 64-bit words: per thread a
+  // header (pc, done, buffer length, mask of nonzero registers), rflags, the
+  // nonzero registers and the buffer; then the changed memory words. Equal
+  // states pack to equal words, so lookup compares words, and a state costs
+  // no allocation of its own.
+  // Packs into the front of `out` (grown as needed); returns the length.
+  size_t pack(const TsoState& s, std::vector<uint64_t>& out);
+  void unpack(uint32_t id, TsoState& s) const;
+  // Adds a packed state, with how it was reached, unless seen; returns its id.
+  uint32_t insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain);
+  size_t state_count() const { return arena_.size(); }
+  uint64_t memory_bytes() const;
+
+  const cpu::Program& program_;
+  cpu::FlatMemory base_;  // the initial image; states hold only what changed
+  uint64_t max_states_;
+  uint64_t max_bytes_ = kDefaultExploreMemory;
+  std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
+  std::vector<uint64_t> initial_;  // the initial state, packed
+  std::vector<uint64_t> shared_lines_;  // sorted
+  bool stacks_shared_ = false;
+  StateArena arena_;
+  // Open addressing: each slot holds a state's id + 1 (0 when empty) and,
+  // above it, the top half of its hash, which also picks the slot: most
+  // probes touch only the table, and growing it needs no hashing.
+  HugeVector<uint64_t> table_;
+  HugeVector<uint32_t> parent_;
+  HugeVector<uint16_t> via_thread_;
+  HugeVector<uint8_t> via_drain_;
+  // A reduced state's only successor; kFull for a state expanded in full
+  // (and for one not expanded yet).
+  HugeVector<uint32_t> only_next_;
+  static constexpr uint32_t kFull = ~uint32_t{0};
+  HugeVector<uint64_t> edges_;   // every transition: from << 32 | to
+  HugeVector<uint32_t> finals_;  // states where every thread finished
+  int64_t first_stuck_state() const;
+};
+
+}  // namespace locksim

@@ -1,4 +1,0 @@
-// locksim: every command but the timed ones runs in this (static) process.
-#include "sim/cli.h"
-
-int main(int argc, char** argv) { return locksim::cli_main(argc, argv, nullptr); }
