@@ -84,6 +84,10 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   run_cmd->add_flag("--check-sc", run.check_sc,
                     "Record every memory access and report whether the run was sequentially consistent; if not,\n"
                     "print a cycle of po/rf/co/fr edges: the reordering the run exhibited");
+  run_cmd->add_flag("--schedule", run.schedule,
+                    "Also write schedule.json: every step in the order it acted on memory (each instruction that\n"
+                    "touches memory, each store leaving a buffer) and the final state; `locksim explore --replay`\n"
+                    "replays it on the x86-TSO machine");
   run_cmd->add_option("--jitter", run.jitter, "Up to this many extra cycles per bus transaction, seeded")
       ->check(CLI::Range(0, 1000000));
   run_cmd->footer("Exit codes: 0 all threads returned, 2 bad input, 3 CPU fault, 4 max_cycles or watchdog, 5 internal error.");
@@ -99,6 +103,9 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
       ->check(whole_number() & CLI::Range(uint64_t{1}, uint64_t{1} << 30));
   explore_cmd->add_option("--json", explore.json_path,
                           "Also write the verdict, counts and the witness or counterexample schedule as JSON here");
+  explore_cmd->add_option("--replay", explore.replay,
+                          "Replay a timed run's schedule.json (`locksim run --schedule`) on the x86-TSO machine and\n"
+                          "check the search lists its final state (instead of checking the condition)");
   explore_cmd->add_flag("--progress", explore.progress,
                         "Print a progress line to stderr about once a second (the default when stderr is a terminal)");
   explore_cmd->footer("Exit codes: 0 Ok, 1 No (with the shortest counterexample), 2 bad input, 3 incomplete or fault, 5 internal error.");

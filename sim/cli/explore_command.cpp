@@ -6,10 +6,14 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <optional>
 
 #include "cpu/asm/assembler.h"
 #include "cpu/asm/input_error.h"
+#include "cpu/asm/input_file.h"
+#include "cpu/registers.h"
+#include "sim/input/value_parse.h"
 #include "sim/check/condition.h"
 #include "sim/report/output_file.h"
 #include "cpu/memory_layout.h"
@@ -93,6 +97,112 @@ Json print_schedule(const std::vector<ScheduleStep>& steps, const ScheduleView& 
   return schedule;
 }
 
+// A schedule.json, read as bad input when it is not one.
+struct RecordedRun {
+  std::vector<uint32_t> steps;
+  std::vector<std::map<std::string, std::string>> regs;  // per thread: name -> value
+  std::map<std::string, std::string> memory;
+};
+
+RecordedRun read_recorded_run(const std::string& path) {
+  const std::string text = read_input_file(path, "--replay");
+  Json j;
+  try {
+    j = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    uint32_t line = 1, column = 1;
+    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) text[i] == '\n' ? (++line, column = 1) : ++column;
+    throw InputError(path, line, column, "not JSON (expected a schedule.json from `locksim run --schedule`)");
+  }
+  auto fail = [&](const std::string& what) -> InputError {
+    return InputError(path, 1, 1, "expected a schedule.json from `locksim run --schedule`: " + what);
+  };
+  if (!j.is_object()) throw fail("an object");
+  if (j.value("end", "") != "completed")
+    throw fail("a run that completed (this one ended: " + j.value("end", std::string("?")) + "), or there is no final state");
+  RecordedRun r;
+  if (!j.contains("steps") || !j["steps"].is_array()) throw fail("a \"steps\" array");
+  for (const auto& s : j["steps"]) {
+    if (!s.is_number_unsigned() || s.get<uint64_t>() > (uint64_t{kMaxExploreThreads} * 2)) throw fail("steps that are thread * 2 (+ 1 for a drain)");
+    r.steps.push_back(s.get<uint32_t>());
+  }
+  const Json final_state = j.value("final", Json::object());
+  if (!final_state.contains("regs") || !final_state["regs"].is_array() || !final_state.contains("memory") ||
+      !final_state["memory"].is_object())
+    throw fail("\"final\" with \"regs\" (per thread) and \"memory\"");
+  for (const auto& t : final_state["regs"]) {
+    if (!t.is_object()) throw fail("each thread's regs an object");
+    std::map<std::string, std::string> regs;
+    for (const auto& [k, v] : t.items()) {
+      if (!v.is_string() || !cpu::parse_gpr64(k)) throw fail("registers as \"rax\": \"0x...\"");
+      regs[k] = v.get<std::string>();
+    }
+    r.regs.push_back(regs);
+  }
+  for (const auto& [k, v] : final_state["memory"].items()) {
+    if (!v.is_string()) throw fail("memory values as strings");
+    r.memory[k] = v.get<std::string>();
+  }
+  return r;
+}
+
+// `explore --replay`: the timed run's schedule on the x86-TSO machine.
+int replay_timed_run(const ExploreRequest& request, const Scenario& s, const cpu::Program& program,
+                     TsoExplorer& explorer, std::ostream& out) {
+  if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
+  const RecordedRun run = read_recorded_run(request.replay);
+  if (run.regs.size() != s.threads.size())
+    throw InputError(request.replay, 1, 1, fmt::format("the schedule has {} threads, the scenario {}", run.regs.size(), s.threads.size()));
+  const ReplayResult r = explorer.replay(run.steps);
+  std::vector<std::string> differences;
+  if (r.ok) {
+    for (uint32_t t = 0; t < run.regs.size(); ++t)
+      for (const auto& [name, text] : run.regs[t]) {
+        const uint64_t timed = parse_u64_value(text, "register " + name);
+        const uint64_t tso = r.state.threads[t].cpu.regs[*cpu::parse_gpr64(name)];
+        if (timed != tso) differences.push_back(fmt::format("{}:{} timed {:#x}, replayed {:#x}", t, name, timed, tso));
+      }
+    for (const auto& [name, text] : run.memory) {
+      auto it = program.symbols.find(name);
+      if (it == program.symbols.end())
+        throw InputError(request.replay, 1, 1, "the schedule's memory names '" + name + "', which the program lacks");
+      const uint64_t timed = parse_u64_value(text, "memory " + name), tso = explorer.read_memory(r.state, it->second.address, 8);
+      if (timed != tso) differences.push_back(fmt::format("{} timed {:#x}, replayed {:#x}", name, timed, tso));
+    }
+  }
+  const bool replayed = r.ok && differences.empty();
+  out << fmt::format("{}: replayed {} of {} steps of {}\n", s.file, r.steps, run.steps.size(), request.replay);
+  if (!r.ok) out << "No: not an x86-TSO execution: at step " << r.steps + 1 << ", " << r.problem << "\n";
+  for (const auto& d : differences) out << "No: the final state differs: " << d << "\n";
+  if (replayed) out << "An x86-TSO execution, ending in the timed run's final state\n";
+  // Whether the (reduced) search reaches the same final state: it must.
+  std::optional<bool> listed;
+  ExploreResult er;
+  if (replayed) {
+    er = explorer.run([](uint32_t) { return true; });
+    if (er.complete) listed = explorer.find(r.state).has_value();
+    out << (!listed ? fmt::format("The search was cut short ({}): not checked whether it lists this state\n", er.limit)
+            : *listed ? fmt::format("The search ({} states) lists this final state\n", er.states)
+                      : fmt::format("No: the search ({} states) misses this final state\n", er.states));
+  }
+  const int code = !replayed || (listed && !*listed) ? 1 : listed ? 0 : 3;
+  if (!request.json_path.empty()) {
+    Json j;
+    j["scenario"] = s.file;
+    j["replay"] = request.replay;
+    j["steps"] = run.steps.size();
+    j["replayed_steps"] = r.steps;
+    j["execution"] = r.ok;
+    if (!r.ok) j["problem"] = r.problem;
+    j["final_state_matches"] = r.ok && differences.empty();
+    j["differences"] = differences;
+    j["listed"] = listed ? Json(*listed) : Json(nullptr);
+    j["states"] = er.states;
+    write_file(request.json_path, j.dump(2) + "\n", "--json");
+  }
+  return code;
+}
+
 }  // namespace
 
 int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err) {
@@ -126,6 +236,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
 
   TsoExplorer explorer(program, threads, request.max_states);
   explorer.set_max_memory(request.max_memory_mib << 20);
+  if (!request.replay.empty()) return replay_timed_run(request, s, program, explorer, out);
   const ScheduleView view{program, explorer, static_cast<uint32_t>(threads.size())};
   if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)

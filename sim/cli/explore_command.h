@@ -17,10 +17,16 @@ struct ExploreRequest {
   bool progress = false;  // a progress line on `err` every progress_interval seconds
   double progress_interval = 1.0;
   uint64_t max_memory_mib = kDefaultExploreMemory >> 20;  // stop (Incomplete) before the search's tables take more
+  // A timed run's schedule.json (`locksim run --schedule`): replay it, then
+  // check the search lists its final state, instead of checking the condition.
+  std::string replay;
 };
 
 // Exit codes: 0 the condition validates (Ok), 1 it does not (No), 2 bad
-// input, 3 the search hit --max-states before deciding.
+// input, 3 the search hit --max-states before deciding. With a replay: 0
+// the replay is an x86-TSO execution ending where the timed run did and
+// the search lists that state, 1 it is not or does not, 3 the search was
+// cut short (the replay itself still checked).
 int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err);
 
 }  // namespace locksim

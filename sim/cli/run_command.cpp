@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cpu/asm/assembler.h"
@@ -133,6 +134,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     throw InputError("--out: cannot create directory '" + request.out_dir + "'");
   const std::filesystem::path dir(request.out_dir);
   for (const char* name : {"stats.json", "stats.csv", "config.resolved.yaml"}) require_output_file(dir / name, "--out");
+  if (request.schedule) require_output_file(dir / "schedule.json", "--out");
   // SystemC appends ".vcd" to the name it is given, and writes as it goes:
   // it writes to a temporary name, moved onto --vcd once the run is over.
   std::filesystem::path vcd_partial;
@@ -159,6 +161,8 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   }
   Execution execution;
   if (request.check_sc) machine.record_to(&execution);
+  std::vector<uint32_t> schedule;
+  if (request.schedule) machine.schedule_to(&schedule);
   RunResult result = machine.run(s.max_cycles);
   if (vcd) {
     sc_core::sc_close_vcd_trace_file(vcd);
@@ -176,6 +180,20 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   write_file(dir / "stats.json", stats.dump(2) + "\n", "--out");
   write_file(dir / "stats.csv", csv, "--out");
   write_file(dir / "config.resolved.yaml", resolved_config_yaml(s.machine), "--out");
+  if (request.schedule) {
+    // The steps in the order they acted on memory, and where they ended.
+    Json j;
+    j["scenario"] = s.file;
+    j["machine"] = s.machine.name;
+    j["seed"] = s.seed;
+    j["jitter"] = s.jitter;
+    j["end"] = stats["end"];
+    j["steps"] = schedule;
+    Json regs = Json::array();
+    for (const auto& t : stats["threads"]) regs.push_back(t["regs"]);
+    j["final"] = {{"regs", regs}, {"memory", stats["memory"]}};
+    write_file(dir / "schedule.json", j.dump() + "\n", "--out");
+  }
 
   out << fmt::format("{} on {}: {} cycles ({})\n", s.file, s.machine.name, result.cycles, stats["end"].get<std::string>());
   out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry", "instructions",
@@ -201,7 +219,8 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
     }
   }
   out << "stats: " << (dir / "stats.json").string() << ", " << (dir / "stats.csv").string() << ", "
-      << (dir / "config.resolved.yaml").string() << "\n";
+      << (dir / "config.resolved.yaml").string() << (request.schedule ? ", " + (dir / "schedule.json").string() : "")
+      << "\n";
   err << result.report;
   switch (result.end) {
     case RunEnd::Completed: return 0;

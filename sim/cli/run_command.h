@@ -18,6 +18,7 @@ struct RunRequest {
   std::optional<uint64_t> seed;    // replace the scenario's seed / jitter
   std::optional<uint32_t> jitter;
   bool check_sc = false;           // record the execution and check it is sequentially consistent
+  bool schedule = false;           // write schedule.json: the run's steps, for `explore --replay`
 };
 
 // Exit codes: 0 every thread returned; 3 a CPU fault; 4 max_cycles or the

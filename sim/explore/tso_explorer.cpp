@@ -5,6 +5,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "cpu/execute.h"
 #include "cpu/footprint.h"
 #include "cpu/memory_layout.h"
@@ -168,7 +170,7 @@ void TsoExplorer::start_over() {
   insert(initial_.data(), initial_.size(), 0, 0, false);
 }
 
-size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) {
+size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
   size_t bound = 2 * s.memory.size();
   for (const auto& t : s.threads) bound += 2 + cpu::kGprCount + 2 * t.buffer.size();
   if (out.size() < bound) out.resize(bound);
@@ -379,10 +381,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       final_state = false;
       fresh(t);
       cpu::Footprint fp;
-      TsoPort port(base_, next, t, nullptr);
-      cpu::FootprintPort recorder(port, fp);
-      if (cpu::execute(program_, program_.code[th.cpu.pc], next.threads[t].cpu, recorder) != cpu::StepOutcome::Continue)
-        next.threads[t].done = true;
+      step(next, t, &fp, nullptr);
       // Seen at every expanded state, so one that happens anywhere is seen.
       learned = learn_sharing(t, fp) || learned;
       if (fp.needs_empty_store_buffer() && !th.buffer.empty()) continue;  // waits for its buffer to drain
@@ -393,9 +392,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
     if (learned) return r;
     auto drain = [&](uint32_t t) {
       fresh(t);
-      TsoStore head = next.threads[t].buffer.front();
-      next.threads[t].buffer.erase(next.threads[t].buffer.begin());
-      StateMemory(base_, next.memory).write(head.address, head.size, head.value);
+      drain_head(next, t);
       const size_t n = pack(next, packed);
       return std::make_pair(static_cast<const uint64_t*>(packed.data()), n);
     };
@@ -491,18 +488,122 @@ std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
   for (uint32_t s : path) {
     uint32_t t = via_thread_[s];
     if (via_drain_[s]) {
-      TsoStore head = cur.threads[t].buffer.front();
-      cur.threads[t].buffer.erase(cur.threads[t].buffer.begin());
-      StateMemory(base_, cur.memory).write(head.address, head.size, head.value);
+      const TsoStore head = drain_head(cur, t);
       steps.push_back(ScheduleStep{t, true, 0, {ScheduleEffect{true, head.address, head.value, false}}});
       continue;
     }
     ScheduleStep out{t, false, cur.threads[t].cpu.pc, {}};
-    TsoPort port(base_, cur, t, &out.effects);
-    cpu::execute(program_, program_.code[out.instr], cur.threads[t].cpu, port);
+    step(cur, t, nullptr, &out.effects);
     steps.push_back(std::move(out));
   }
   return steps;
+}
+
+void TsoExplorer::step(TsoState& s, uint32_t t, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects) const {
+  TsoPort port(base_, s, t, effects);
+  TsoThread& th = s.threads[t];
+  const cpu::Instr& in = program_.code[th.cpu.pc];
+  cpu::StepOutcome o;
+  if (fp) {
+    cpu::FootprintPort recorder(port, *fp);
+    o = cpu::execute(program_, in, th.cpu, recorder);
+  } else {
+    o = cpu::execute(program_, in, th.cpu, port);
+  }
+  if (o != cpu::StepOutcome::Continue) th.done = true;
+}
+
+TsoStore TsoExplorer::drain_head(TsoState& s, uint32_t t) const {
+  auto& buffer = s.threads[t].buffer;
+  const TsoStore head = buffer.front();
+  buffer.erase(buffer.begin());
+  StateMemory(base_, s.memory).write(head.address, head.size, head.value);
+  return head;
+}
+
+TsoState TsoExplorer::initial_state() const {
+  TsoState s;
+  unpack(0, s);
+  return s;
+}
+
+uint64_t TsoExplorer::read_memory(const TsoState& s, uint64_t address, unsigned size) const {
+  return read_at(base_, s.memory, address, size);
+}
+
+std::optional<uint32_t> TsoExplorer::find(const TsoState& s) const {
+  std::vector<uint64_t> packed;
+  const size_t n = pack(s, packed);
+  const uint64_t h = hash_words(packed.data(), n);
+  const uint64_t tag = h & ~uint64_t{0xffffffff};
+  const size_t mask = table_.size() - 1;
+  for (size_t slot = (h >> 32) & mask;; slot = (slot + 1) & mask) {
+    const uint64_t entry = table_[slot];
+    if (entry == 0) return std::nullopt;
+    if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
+    const uint32_t id = static_cast<uint32_t>(entry) - 1;
+    if (arena_.length(id) == n && std::equal(packed.data(), packed.data() + n, arena_.words(id))) return id;
+  }
+}
+
+ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
+  ReplayResult r;
+  r.state = initial_state();
+  TsoState& s = r.state;
+  // Runs thread t up to and including its next instruction that touches
+  // memory (the recorded step); false, with r.problem, if it cannot.
+  auto run_to_memory_step = [&](uint32_t t, bool must_touch) {
+    for (uint64_t n = 0; n < kMaxReplayRun; ++n) {
+      TsoThread& th = s.threads[t];
+      if (th.done) {
+        if (!must_touch) return true;
+        r.problem = fmt::format("T{} has returned, but the schedule has it touch memory again", t);
+        return false;
+      }
+      cpu::Footprint fp;
+      TsoState before = s;
+      step(s, t, &fp, nullptr);
+      const bool touched = fp.touches_memory() || fp.mfence;
+      if (touched && !must_touch) {
+        r.problem = fmt::format("T{} touches memory at {} after the schedule's last step", t,
+                                program_.where(program_.code[before.threads[t].cpu.pc]));
+        return false;
+      }
+      if (fp.needs_empty_store_buffer() && !before.threads[t].buffer.empty()) {
+        r.problem = fmt::format("T{} runs a LOCK'd instruction or mfence at {} with stores still in its buffer", t,
+                                program_.where(program_.code[before.threads[t].cpu.pc]));
+        return false;
+      }
+      if (touched) return true;
+    }
+    r.problem = fmt::format("T{} runs {} instructions without touching memory", t, kMaxReplayRun);
+    return false;
+  };
+  for (; r.steps < steps.size(); ++r.steps) {
+    const uint32_t t = steps[r.steps] / 2;
+    if (t >= s.threads.size()) {
+      r.problem = fmt::format("the schedule names thread {} of {}", t, s.threads.size());
+      return r;
+    }
+    if (steps[r.steps] & 1) {
+      if (s.threads[t].buffer.empty()) {
+        r.problem = fmt::format("T{}'s store buffer is empty, but the schedule drains it", t);
+        return r;
+      }
+      drain_head(s, t);
+    } else if (!run_to_memory_step(t, true)) {
+      return r;
+    }
+  }
+  for (uint32_t t = 0; t < s.threads.size(); ++t) {
+    if (!run_to_memory_step(t, false)) return r;
+    if (!s.threads[t].buffer.empty()) {
+      r.problem = fmt::format("the schedule ends with stores in T{}'s buffer", t);
+      return r;
+    }
+  }
+  r.ok = true;
+  return r;
 }
 
 }  // namespace locksim

@@ -24,6 +24,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,6 +100,14 @@ inline constexpr uint64_t kMaxExploreStates = 4'000'000'000;
 // Threads per exploration (and per scenario): as many as a machine has cores.
 inline constexpr uint32_t kMaxExploreThreads = 64;
 
+// A schedule recorded by the timed engine, replayed (TsoExplorer::replay).
+struct ReplayResult {
+  bool ok = false;
+  size_t steps = 0;     // steps replayed before it stopped
+  std::string problem;  // why it stopped, when not ok
+  TsoState state;       // where it got to
+};
+
 class TsoExplorer {
  public:
   TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
@@ -121,12 +130,29 @@ class TsoExplorer {
   uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
   cpu::CpuState cpu(uint32_t state, uint32_t thread) const;
   bool returned(uint32_t state, uint32_t thread) const;
+  // Replays `steps` from the initial state: thread * 2 runs that thread up
+  // to and including its next instruction that touches memory; thread * 2
+  // + 1 drains its oldest buffered store. Afterwards each thread runs to its
+  // end, touching no memory. ok when every step was possible on the x86-TSO
+  // machine and every thread finished with an empty buffer.
+  ReplayResult replay(const std::vector<uint32_t>& steps) const;
+  // A state's id, if the search visited it.
+  std::optional<uint32_t> find(const TsoState& s) const;
+  uint64_t read_memory(const TsoState& s, uint64_t address, unsigned size) const;
+
   // True for stack bytes the search found another thread touching.
   bool stack_shared(uint64_t address) const { return stacks_shared_ || shared_line(address / kLineBytes); }
   // The schedule from the initial state to `state`, replayed step by step.
   std::vector<ScheduleStep> schedule(uint32_t state) const;
 
  private:
+  // One transition, the same for the search, schedules and replays: thread
+  // t's next instruction (recording its footprint and effects if asked), or
+  // the drain of its oldest buffered store.
+  void step(TsoState& s, uint32_t t, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects) const;
+  TsoStore drain_head(TsoState& s, uint32_t t) const;
+  TsoState initial_state() const;
+  static constexpr uint64_t kMaxReplayRun = 10'000'000;
   ExploreResult search(const std::function<bool(uint32_t)>& on_final, const Progress& progress, double interval,
                        std::chrono::steady_clock::time_point t0, bool& learned);
   void start_over();
@@ -147,7 +173,7 @@ class TsoExplorer {
   // states pack to equal words, so lookup compares words, and a state costs
   // no allocation of its own.
   // Packs into the front of `out` (grown as needed); returns the length.
-  size_t pack(const TsoState& s, std::vector<uint64_t>& out);
+  size_t pack(const TsoState& s, std::vector<uint64_t>& out) const;
   void unpack(uint32_t id, TsoState& s) const;
   // Adds a packed state, with how it was reached, unless seen; returns its id.
   uint32_t insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain);

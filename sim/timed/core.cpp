@@ -64,6 +64,7 @@ void Core::run() {
     for (;;) {
       const cpu::Instr& in = code[state_.pc];
       touched_memory_ = false;
+      step_scheduled_ = false;
       current_instr_ = state_.pc;
       cpu::StepOutcome outcome = cpu::execute(program_, in, state_, *this);
       ++stats_.instructions;
@@ -150,6 +151,7 @@ void Core::drain_granted() {
       return;
     }
     memory_.store(s.address, s.size, s.value);
+    schedule_drain();
     if (execution_) execution_->commit(s.event);
     for (uint64_t line = line_of(s.address); line <= drain_line_; ++line) interconnect_.unlock_line(id_, line, done);
     sb_.mark_written(done);
@@ -220,7 +222,10 @@ uint32_t Core::recorded_write(uint64_t address, unsigned size, uint64_t value, b
 
 uint64_t Core::load(uint64_t address, unsigned size) {
   touched_memory_ = true;
-  if (in_lock_) return recorded_read(address, size, memory_.load(address, size));  // the locked line is ours
+  if (in_lock_) {
+    schedule_step();
+    return recorded_read(address, size, memory_.load(address, size));  // the locked line is ours
+  }
   uint64_t value;
   // A store that leaves between now and the load's own cycle still forwards:
   // the same value, unless another core writes the line in that window.
@@ -230,6 +235,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     size_t index = 0;
     auto f = sb_.forward(address, size, value, source, index);
     if (f == StoreBuffer::Forward::Full) {
+      schedule_step();
       if (execution_) execution_->read_forwarded(id_, current_instr_, address, size, value, source);
       spin_.pure = false;
       ++stats_.forwarded_loads;
@@ -258,7 +264,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     }
   }
   // After a fast-forward the load runs again, at a later cycle.
-  if (config_.spin_fast_forward && !execution_ && spin_check(program_.code[state_.pc], first, last)) checked = false;
+  if (config_.spin_fast_forward && !execution_ && !schedule_ && spin_check(program_.code[state_.pc], first, last)) checked = false;
   for (uint64_t line = first; line <= last; ++line) {
     if (checked ? checked_hits >> (line - first) & 1 : l1_.state(line) != cache::Mesi::I) {
       ++l1_.stats.hits;
@@ -268,6 +274,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     }
   }
   value = memory_.load(address, size);
+  schedule_step();
   local_ += config_.l1_hit_latency;
   return recorded_read(address, size, value);
 }
@@ -301,6 +308,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
     bus_wait += run_request_.waited;
   }
   memory_.store(address, size, value);
+  schedule_drain();  // a store buffer of none: the store is its own drain
   recorded_write(address, size, value, true);
   for (uint64_t line = first; line <= last; ++line) interconnect_.unlock_line(id_, line, now_cycles());
   waiting_on_ = "nothing";
@@ -312,6 +320,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
 void Core::store(uint64_t address, unsigned size, uint64_t value) {
   touched_memory_ = true;
   spin_.pure = false;
+  schedule_step();  // its reads, if any, came first
   if (in_lock_) {
     memory_.store(address, size, value);
     recorded_write(address, size, value, true);
@@ -384,6 +393,7 @@ void Core::barrier(cpu::Barrier kind) {
   switch (kind) {
     case cpu::Barrier::Mfence:
       wait_for_stores(0, stats_.stall_drain_fence, "its store buffer to drain for mfence");
+      schedule_step();
       local_ += config_.mfence_latency;
       break;
     case cpu::Barrier::Lfence:

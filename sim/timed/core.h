@@ -56,6 +56,12 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   // Records every access into `execution` (for the SC check). Spin-loop
   // fast-forward is off then: skipped iterations would go unrecorded.
   void record_to(Execution* execution) { execution_ = execution; }
+  // Appends this core's steps, in the order they act on memory, to
+  // `schedule` (shared by every core): id * 2 for an instruction touching
+  // memory, at its first access; id * 2 + 1 for a store leaving the buffer.
+  // `locksim explore --replay` replays it. Spin-loop fast-forward is off
+  // then, as for recording.
+  void schedule_to(std::vector<uint32_t>* schedule) { schedule_ = schedule; }
   // The run stops at this cycle: a core never runs ahead of it.
   void set_end_cycle(uint64_t end) { end_cycle_ = end; }
   // After the run: counts the iterations a fast-forwarding spin loop skipped
@@ -161,6 +167,15 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
     std::vector<uint64_t> lines;
   } spin_;
   Execution* execution_ = nullptr;
+  std::vector<uint32_t>* schedule_ = nullptr;
+  bool step_scheduled_ = false;  // this instruction is in schedule_ already
+  void schedule_step() {
+    if (schedule_ && !step_scheduled_) schedule_->push_back(id_ * 2);
+    step_scheduled_ = true;
+  }
+  void schedule_drain() {
+    if (schedule_) schedule_->push_back(id_ * 2 + 1);
+  }
   uint32_t current_instr_ = 0;  // for recording: the instruction executing
   uint64_t next_drain_cycle_ = 0;  // one L1 write per cycle
   uint64_t local_ = 0;

@@ -34,6 +34,10 @@ class Machine {
   // Thread `index` runs on core `index`; registers not given start at zero.
   void assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState& initial);
   void trace_to(sc_core::sc_trace_file* file);
+  // Every core appends its steps to `schedule` (see Core::schedule_to).
+  void schedule_to(std::vector<uint32_t>* schedule) {
+    for (auto& c : cores_) c->schedule_to(schedule);
+  }
   // Every core records its accesses into `execution` (see Core::record_to).
   void record_to(Execution* execution) {
     for (auto& c : cores_) c->record_to(execution);
