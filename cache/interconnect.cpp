@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <string>
 #include <tuple>
 
@@ -69,7 +70,6 @@ void Interconnect::wake_arbiter_at(uint64_t at, bool whole_queue) {
 void Interconnect::submit(BusTransaction& t) {
   t.granted = false;
   t.hit = false;
-  t.error.clear();
   t.order = next_order_++;
   // A miss stays a miss until a grant to the same core (see needs_bus), so
   // the arbiter need not wake at its arrival if the bus is busy then.
@@ -79,7 +79,10 @@ void Interconnect::submit(BusTransaction& t) {
     return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
   });
   queue_.insert(at, &t);
-  if (arbitrating_) return;  // from an on_grant callback: the running arbitration looks again and re-arms
+  if (arbitrating_) {  // from a client's granted(): the running arbitration looks again and re-arms
+    changed_in_grant_ = true;
+    return;
+  }
   // Only `t` is new: if it cannot go yet, the arbiter is already due for
   // everything else.
   const uint64_t now = now_cycles();
@@ -122,13 +125,14 @@ void Interconnect::arbitrate() {
       ++i;
       continue;
     }
+    std::optional<ProtocolError> failure;
     try {
       if (!try_grant(t, now)) {
         ++i;
         continue;
       }
-    } catch (const std::exception& e) {
-      t.error = e.what();
+    } catch (const ProtocolError& e) {
+      failure = e;
       t.granted = true;
     }
     queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
@@ -142,13 +146,10 @@ void Interconnect::arbitrate() {
           queue_[j]->needs_bus = false;
           i = std::min(i, j);
         }
-    if (t.wake) t.wake->notify();
-    if (t.on_grant) {
-      // A copy: the callback may reuse its request record for the next one.
-      const std::function<void()> granted = t.on_grant;
-      granted();
-      i = 0;  // it may have queued requests and ended locks
-    }
+    changed_in_grant_ = false;
+    if (failure) t.client->failed(t, *failure);
+    else t.client->granted(t);
+    if (changed_in_grant_) i = 0;  // it queued requests or ended locks
   }
   arbitrating_ = false;
   // Sleep until the earliest moment a queued request could go.
@@ -267,7 +268,7 @@ uint64_t Interconnect::perform(uint32_t core, uint64_t line, BusRequest request,
   const MesiTransition& mine = mesi_transition(caches_[core]->state(line),
                                                request == BusRequest::GetS ? MesiEvent::Load : MesiEvent::Store);
   Mesi next = (request == BusRequest::GetS && !others_keep_copy) ? mine.next_if_alone : mine.next;
-  ++caches_[core]->stats.misses;
+  caches_[core]->missed();
   caches_[core]->set_state(line, next, [&](uint64_t l) { return pinned(core, l, now); }, [&](uint64_t victim, Mesi st) {
     if (st == Mesi::M) ++stats.writebacks;
     in_llc_.insert(victim);
@@ -314,7 +315,10 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   if (it == line_locks_.end()) return;
   const uint64_t now = now_cycles();
   it->until = std::max(at, now);
-  if (arbitrating_) return;  // from an on_grant callback: the running arbitration looks again and re-arms
+  if (arbitrating_) {  // from a client's granted(): the running arbitration looks again and re-arms
+    changed_in_grant_ = true;
+    return;
+  }
   // Only another core's requests for the line wait on this lock, and they
   // can only go sooner now.
   uint64_t earliest = kForever;
@@ -332,6 +336,7 @@ void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
   at = std::max(at, now_cycles());
   stats.bus_lock_cycles += at - bus_locked_at_;
   bus_unlock_at_ = at;
+  changed_in_grant_ = changed_in_grant_ || arbitrating_;
   // Any other core's request may wait on the bus.
   if (const uint64_t now = now_cycles(); rearm(now) <= now) arbitrate();
 }

@@ -28,6 +28,23 @@
 
 namespace locksim::cache {
 
+struct BusTransaction;
+
+// A requester, as the bus sees it. The interconnect calls one of these,
+// inside its arbiter, at each of the requester's grants.
+class BusClient {
+ public:
+  // `t` took effect: its results are filled in. The client may queue
+  // requests and end locks from here; the arbiter takes those up.
+  virtual void granted(BusTransaction& t) = 0;
+  // Granting `t` broke a coherence invariant: a simulator bug, which the
+  // client reports when it can (t.granted is set, so no one waits on).
+  virtual void failed(BusTransaction& t, const ProtocolError& error) = 0;
+
+ protected:
+  ~BusClient() = default;
+};
+
 // One request for the bus. The requester owns it and keeps it alive until
 // it is granted.
 struct BusTransaction {
@@ -39,19 +56,14 @@ struct BusTransaction {
   bool lock_line = false;             // the line stays with `core` until unlock_line
   bool drain = false;                 // a store-buffer drain: at equal arrival, demand accesses go first
   uint64_t arrival = 0;               // cycle it reaches the bus
-  sc_core::sc_event* wake = nullptr;  // notified at the grant
-  // Called at the grant, inside the arbiter, for a requester that acts there
-  // rather than in a process of its own (a store-buffer drain). It may queue
-  // requests and unlock lines; the arbiter takes those up before it sleeps.
-  std::function<void()> on_grant;
+  BusClient* client = nullptr;        // told at the grant
   // Filled in at the grant. The transaction takes effect then; `latency`
   // cycles later it completes (nothing can touch the line meanwhile: the bus
   // is busy until then).
   bool granted = false;
-  bool hit = false;      // the L1 already had the permission (the requester counts the hit)
+  bool hit = false;      // the L1 already had the permission
   uint64_t waited = 0;   // cycles queued behind the bus, a locked line or a locked bus
   uint64_t latency = 0;  // cycles the transaction still takes after the grant
-  std::string error;     // a protocol error the grant hit, for the requester to raise
   uint64_t order = 0;    // the last tie-break: first queued, first served
   // Known to need the bus. Only a grant to the same core can change that
   // (only its own requests bring a line into its L1), so until then the
@@ -152,7 +164,8 @@ class Interconnect : public sc_core::sc_module {
   uint64_t next_order_ = 0;
   sc_core::sc_event arbiter_wake_;
   uint64_t arbiter_armed_at_ = 0;  // the cycle arbiter_wake_ is due, once it is set
-  bool arbitrating_ = false;       // inside arbitrate(): an on_grant callback may queue or unlock
+  bool arbitrating_ = false;       // inside arbitrate(): a client's granted() may queue or unlock
+  bool changed_in_grant_ = false;  // ... and did
   struct Watch {
     std::vector<uint64_t> lines;
     sc_core::sc_event* event = nullptr;

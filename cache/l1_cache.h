@@ -21,7 +21,25 @@ struct L1Stats {
 
 class L1Cache : public sc_core::sc_module {
  public:
-  L1Cache(sc_core::sc_module_name name, uint32_t sets, uint32_t ways);
+  // `hit_latency`: load-to-use cycles once every line a load reads is here.
+  L1Cache(sc_core::sc_module_name name, uint32_t sets, uint32_t ways, uint32_t hit_latency);
+
+  // Timing and accounting of an access, which the L1 owns. A load or store
+  // finding `line` here: a hit (touching the line for LRU unless the
+  // arbiter just did).
+  void hit(uint64_t line, bool touch = true) {
+    ++stats_.hits;
+    if (touch) this->touch(line);
+  }
+  // A bus request granted without the bus (the permission was here).
+  void granted(bool was_hit) { stats_.hits += was_hit; }
+  // A request that needed the bus (a fill or an upgrade).
+  void missed() { ++stats_.misses; }
+  // Hits a spinning core's skipped iterations would have made.
+  void credit_hits(uint64_t n) { stats_.hits += n; }
+  // The cycle a load's data is ready when its lines are all here at `at`.
+  uint64_t data_ready(uint64_t at) const { return at + hit_latency_; }
+  const L1Stats& stats() const { return stats_; }
 
   // Inline: every access and every snoop asks.
   Mesi state(uint64_t line) const {
@@ -50,14 +68,14 @@ class L1Cache : public sc_core::sc_module {
       if (!victim) throw ProtocolError("every way of an L1 set is pinned by a locked access");
       if (victim->state != Mesi::I) {
         const auto& t = mesi_transition(victim->state, MesiEvent::Evict);
-        ++stats.transitions[static_cast<size_t>(victim->state)][static_cast<size_t>(t.next)];
+        ++stats_.transitions[static_cast<size_t>(victim->state)][static_cast<size_t>(t.next)];
         evict(victim->line, victim->state);
       }
       w = victim;
       w->line = line;
     }
     if (!w) return;  // I -> I
-    if (from != next) ++stats.transitions[static_cast<size_t>(from)][static_cast<size_t>(next)];
+    if (from != next) ++stats_.transitions[static_cast<size_t>(from)][static_cast<size_t>(next)];
     set_way(*w, next);
   }
   void touch(uint64_t line);
@@ -74,14 +92,15 @@ class L1Cache : public sc_core::sc_module {
     Way* w = find(line);
     if (!w) return nullptr;
     const MesiTransition& t = mesi_transition(w->state, event);
-    if (w->state != t.next) ++stats.transitions[static_cast<size_t>(w->state)][static_cast<size_t>(t.next)];
+    if (w->state != t.next) ++stats_.transitions[static_cast<size_t>(w->state)][static_cast<size_t>(t.next)];
     set_way(*w, t.next);
     return &t;
   }
 
-  L1Stats stats;
 
  private:
+  L1Stats stats_;
+  uint32_t hit_latency_;
   // An invalid way holds kNoLine, so a lookup compares tags only.
   static constexpr uint64_t kNoLine = ~uint64_t{0};
   struct Way {

@@ -572,13 +572,11 @@ bool condition_holds(Cond cond, uint64_t f) {
 }
 
 StepOutcome execute(const Program& program, const Instr& instr, CpuState& state, MemPort& port) {
-  try {
-    return Exec(program, instr, state, port).run();
-  } catch (const MemoryFault& e) {
-    // The port knows the address, only the instruction knows its line: every
-    // engine's fault names both, from here.
-    throw MemoryFault(program.where(instr) + ": " + e.what());
-  }
+  return Exec(program, instr, state, port).run();
+}
+
+MemoryFault located(const Program& program, const Instr& instr, const MemoryFault& fault) {
+  return MemoryFault(program.where(instr) + ": " + fault.what());
 }
 
 }  // namespace locksim::cpu

@@ -28,10 +28,15 @@ class ExecutionFault : public std::runtime_error {
 };
 
 // Executes `instr` (which must be program.code[state.pc]) on `state`,
-// reaching memory only through `port`. A MemoryFault from the port leaves
-// with the instruction's file:line in front of its message. Flags follow the Intel/AMD manuals;
+// reaching memory only through `port`. Flags follow the Intel/AMD manuals;
 // where they leave a flag undefined, it follows what AMD Zen hardware does.
+// A MemoryFault from the port passes through as the port threw it (a try
+// block here would cost the interpreter 15%).
 StepOutcome execute(const Program& program, const Instr& instr, CpuState& state, MemPort& port);
+
+// A port's MemoryFault names the address; every engine reports it as this,
+// with the faulting instruction's file:line in front.
+MemoryFault located(const Program& program, const Instr& instr, const MemoryFault& fault);
 
 // True when the condition code holds for the given RFLAGS.
 bool condition_holds(Cond cond, uint64_t rflags);

@@ -2,10 +2,6 @@
 
 namespace locksim::cpu {
 
-bool is_branch(const Instr& in) {
-  return in.op == Op::Jcc || in.op == Op::Jmp || in.op == Op::Call || in.op == Op::Ret;
-}
-
 bool reads_before_writing(const Instr& in) {
   switch (in.op) {
     case Op::Cmp: case Op::Test: case Op::Bt:

@@ -64,8 +64,11 @@ class FootprintPort final : public MemPort {
   Footprint& footprint_;
 };
 
-// A jump, call or return (for the branch latency).
-bool is_branch(const Instr& in);
+// A jump, call or return (for the branch latency). Inline: the timed
+// engine asks for every instruction that touches no memory.
+inline bool is_branch(const Instr& in) {
+  return in.op == Op::Jcc || in.op == Op::Jmp || in.op == Op::Call || in.op == Op::Ret;
+}
 
 // Its only memory access is reading its source operand, before any
 // register changes: when that read happens, the registers are still the

@@ -27,14 +27,18 @@ inline ThreadRun run_thread(const Program& program, uint32_t entry, CpuState& st
   start_thread(entry, state, port);
   ThreadRun run;
   const Instr* code = program.code.data();
-  while (run.steps < max_steps) {
-    StepOutcome outcome = execute(program, code[state.pc], state, port);
-    ++run.steps;
-    if (outcome == StepOutcome::Returned) return run;
-    if (outcome == StepOutcome::Halted) {
-      run.end = ThreadEnd::Halted;
-      return run;
+  try {
+    while (run.steps < max_steps) {
+      StepOutcome outcome = execute(program, code[state.pc], state, port);
+      ++run.steps;
+      if (outcome == StepOutcome::Returned) return run;
+      if (outcome == StepOutcome::Halted) {
+        run.end = ThreadEnd::Halted;
+        return run;
+      }
     }
+  } catch (const MemoryFault& e) {
+    throw located(program, code[state.pc], e);  // pc is still the faulting instruction's
   }
   run.end = ThreadEnd::StepLimit;
   return run;

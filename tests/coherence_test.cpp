@@ -39,7 +39,7 @@ auto no_pin = [](uint64_t) { return false; };
 auto no_evict = [](uint64_t, Mesi) {};
 
 TEST(L1, LruVictimAndTransitionCounts) {
-  L1Cache l1("lru_l1", 2, 2);  // 2 sets x 2 ways: lines 0, 2, 4 share set 0
+  L1Cache l1("lru_l1", 2, 2, 4);  // 2 sets x 2 ways: lines 0, 2, 4 share set 0
   l1.set_state(0, Mesi::E, no_pin, no_evict);
   l1.set_state(2, Mesi::M, no_pin, no_evict);
   l1.touch(0);  // line 2 is now least recently used
@@ -51,7 +51,7 @@ TEST(L1, LruVictimAndTransitionCounts) {
   EXPECT_EQ(l1.state(2), Mesi::I);
   EXPECT_EQ(l1.state(0), Mesi::E);
   EXPECT_EQ(l1.state(4), Mesi::S);
-  EXPECT_EQ(l1.stats.transitions[static_cast<int>(Mesi::M)][static_cast<int>(Mesi::I)], 1u);
+  EXPECT_EQ(l1.stats().transitions[static_cast<int>(Mesi::M)][static_cast<int>(Mesi::I)], 1u);
   // A pinned (locked) line is never the victim.
   l1.set_state(6, Mesi::S, [](uint64_t line) { return line == 4; },
                [&](uint64_t line, Mesi st) { evicted.emplace_back(line, st); });
@@ -59,7 +59,7 @@ TEST(L1, LruVictimAndTransitionCounts) {
 }
 
 TEST(Swmr, CheckCatchesTwoWriters) {
-  L1Cache a("swmr_a", 4, 2), b("swmr_b", 4, 2);
+  L1Cache a("swmr_a", 4, 2, 4), b("swmr_b", 4, 2, 4);
   Interconnect bus("swmr_bus", {&a, &b}, Topology(2, 1, 30, 120), InterconnectTiming{2, 42, 195, 0}, 1);
   a.set_state(5, Mesi::S, no_pin, no_evict);
   b.set_state(5, Mesi::S, no_pin, no_evict);
@@ -71,7 +71,7 @@ TEST(Swmr, CheckCatchesTwoWriters) {
 }
 
 TEST(SnoopFilter, CheckCatchesACopyItWasNotTold) {
-  L1Cache a("filter_a", 4, 2), b("filter_b", 4, 2);
+  L1Cache a("filter_a", 4, 2, 4), b("filter_b", 4, 2, 4);
   Interconnect bus("filter_bus", {&a, &b}, Topology(2, 1, 30, 120), InterconnectTiming{2, 42, 195, 0}, 1);
   EXPECT_NO_THROW(bus.check_snoop_filter());  // nothing cached
   b.set_state(7, Mesi::S, no_pin, no_evict);  // behind the interconnect's back

@@ -61,7 +61,7 @@ Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine
   }
   j["caches"] = Json::array();
   for (uint32_t i = 0; i < s.machine.cores; ++i) {
-    const auto& st = m.l1(i).stats;
+    const auto& st = m.l1(i).stats();
     if (st.hits == 0 && st.misses == 0) continue;
     Json c;
     c["core"] = i;

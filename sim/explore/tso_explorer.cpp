@@ -333,6 +333,8 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
   };
   std::vector<Probe> probes(threads_.size());
   double reported = 0;
+  const cpu::Instr* executing = nullptr;  // for a fault's file:line
+  try {
   for (uint32_t i = 0; i < state_count(); ++i) {
     if (progress && (i & 0xfff) == 0 && i > 0) {
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -381,6 +383,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       final_state = false;
       fresh(t);
       cpu::Footprint fp;
+      executing = &program_.code[th.cpu.pc];
       step(next, t, &fp, nullptr);
       // Seen at every expanded state, so one that happens anywhere is seen.
       learned = learn_sharing(t, fp) || learned;
@@ -433,6 +436,9 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
         break;
       }
     }
+  }
+  } catch (const cpu::MemoryFault& e) {
+    throw cpu::located(program_, *executing, e);
   }
   return r;
 }

@@ -26,12 +26,12 @@ Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& confi
       sb_(config.store_buffer_entries) {
   stats_.store_buffer_occupancy.assign(config.store_buffer_entries + 1, 0);
   run_request_.core = id_;
-  run_request_.wake = &run_wake_;
+  run_request_.client = this;
   drain_request_.core = id_;
+  drain_request_.client = this;
   drain_request_.event = MesiEvent::Store;
   drain_request_.lock_line = true;  // pinned from the grant until the store is written
   drain_request_.drain = true;
-  drain_request_.on_grant = [this] { drain_granted(); };
   SC_HAS_PROCESS(Core);
   SC_THREAD(run);
   SC_METHOD(update_trace);
@@ -83,7 +83,7 @@ void Core::run() {
   } catch (const cpu::ExecutionFault& e) {
     fault_ = e.what();  // names the instruction's file:line itself
   } catch (const cpu::MemoryFault& e) {
-    fault_ = e.what();  // so does this (cpu::execute)
+    fault_ = cpu::located(program_, code[state_.pc], e).what();
   } catch (const std::exception& e) {
     // Anything else is a broken invariant of the simulator (a coherence
     // protocol error, say), not something the program did.
@@ -115,10 +115,32 @@ cache::BusTransaction& Core::line_request(uint64_t line, MesiEvent event, bool l
 }
 
 void Core::transact(cache::BusTransaction& t) {
+  run_failure_.reset();
   interconnect_.submit(t);
   while (!t.granted) sc_core::wait(run_wake_);
   local_ = 0;  // the grant came at or after the arrival, this core's local time
-  if (!t.error.empty()) throw cache::ProtocolError(t.error);
+  if (run_failure_) throw *run_failure_;
+}
+
+void Core::granted(cache::BusTransaction& t) {
+  if (&t == &drain_request_) drain_granted();
+  else run_wake_.notify();
+}
+
+void Core::failed(cache::BusTransaction& t, const cache::ProtocolError& error) {
+  if (&t == &drain_request_) {
+    stop_on_internal_error(std::string("store buffer drain: ") + error.what());
+  } else {
+    run_failure_ = error;
+    run_wake_.notify();
+  }
+}
+
+void Core::stop_on_internal_error(const std::string& what) {
+  internal_error_ = what;
+  thread_done_ = true;
+  finished_ = true;
+  on_finished_();
 }
 
 void Core::drain_request(uint64_t line, uint64_t arrival) {
@@ -142,8 +164,7 @@ void Core::drain_next() {
 // for either.
 void Core::drain_granted() {
   try {
-    if (!drain_request_.error.empty()) throw cache::ProtocolError(drain_request_.error);
-    l1_.stats.hits += drain_request_.hit;
+    l1_.granted(drain_request_.hit);
     const uint64_t done = now_cycles() + drain_request_.latency;
     const BufferedStore& s = sb_.next_to_write();
     if (drain_line_ < line_of(s.address + s.size - 1)) {  // a split store: its next line once this one is here
@@ -162,10 +183,7 @@ void Core::drain_granted() {
     drain_next();
   } catch (const std::exception& e) {
     // A protocol error while draining: stop this core and report it.
-    internal_error_ = std::string("store buffer drain: ") + e.what();
-    thread_done_ = true;
-    finished_ = true;
-    on_finished_();
+    stop_on_internal_error(std::string("store buffer drain: ") + e.what());
   }
 }
 
@@ -267,15 +285,15 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   if (config_.spin_fast_forward && !execution_ && !schedule_ && spin_check(program_.code[state_.pc], first, last)) checked = false;
   for (uint64_t line = first; line <= last; ++line) {
     if (checked ? checked_hits >> (line - first) & 1 : l1_.state(line) != cache::Mesi::I) {
-      ++l1_.stats.hits;
-      if (!checked) l1_.touch(line);
+      l1_.hit(line, !checked);
     } else if (!checked && load_line(line)) {
-      ++l1_.stats.hits;  // this core's own drain brought the line in meanwhile
+      l1_.granted(true);  // this core's own drain brought the line in meanwhile
     }
   }
   value = memory_.load(address, size);
   schedule_step();
-  local_ += config_.l1_hit_latency;
+  const uint64_t now = now_cycles();
+  local_ = l1_.data_ready(now + local_) - now;
   return recorded_read(address, size, value);
 }
 
@@ -303,7 +321,7 @@ void Core::write_through(uint64_t address, unsigned size, uint64_t value) {
   uint64_t bus_wait = 0;
   for (uint64_t line = first; line <= last; ++line) {
     transact(line_request(line, MesiEvent::Store, true, now_cycles()));
-    l1_.stats.hits += run_request_.hit;
+    l1_.granted(run_request_.hit);
     if (run_request_.latency) sc_core::wait(cycles(run_request_.latency));  // visible once its GetM completes
     bus_wait += run_request_.waited;
   }
@@ -364,7 +382,7 @@ void Core::lock_begin(uint64_t address, unsigned size) {
   uint64_t fetch = 0;
   for (uint64_t line = first; line <= last; ++line) {
     transact(line_request(line, MesiEvent::Store, !bus_locked_, logical_now()));
-    l1_.stats.hits += run_request_.hit;
+    l1_.granted(run_request_.hit);
     bus_wait += run_request_.waited;
     fetch += run_request_.latency;
     if (!bus_locked_) locked_lines_.push_back(line);
@@ -420,8 +438,8 @@ bool Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
     // One load per iteration: with two, an invalidation between them would
     // be seen mid-iteration, which resuming at an iteration start cannot
     // reproduce.
-    if (held && l1_.stats.hits - spin_.hits == 1) {
-      fast_forward(logical_now() - spin_.time, stats_.instructions - spin_.instructions, l1_.stats.hits - spin_.hits);
+    if (held && l1_.stats().hits - spin_.hits == 1) {
+      fast_forward(logical_now() - spin_.time, stats_.instructions - spin_.instructions, l1_.stats().hits - spin_.hits);
       forwarded = true;
     }
   }
@@ -435,7 +453,7 @@ bool Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
     spin_.rflags = state_.rflags;
     spin_.time = logical_now();
     spin_.instructions = stats_.instructions;
-    spin_.hits = l1_.stats.hits;
+    spin_.hits = l1_.stats().hits;
     spin_.lines.clear();
   }
   for (uint64_t line = first_line; line <= last_line; ++line)
@@ -447,7 +465,7 @@ bool Core::spin_check(const cpu::Instr& in, uint64_t first_line, uint64_t last_l
 void Core::credit_skipped_iterations(uint64_t until) {
   const uint64_t skipped = until > ff_.next ? (until - ff_.next + ff_.period - 1) / ff_.period : 0;
   stats_.instructions += skipped * ff_.instructions;
-  l1_.stats.hits += skipped * ff_.hits;
+  l1_.credit_hits(skipped * ff_.hits);
   ff_.next += skipped * ff_.period;
 }
 

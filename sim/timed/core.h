@@ -12,6 +12,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,7 @@ struct CoreStats {
   std::vector<uint64_t> store_buffer_occupancy;  // cycles spent at each occupancy
 };
 
-class Core : public sc_core::sc_module, private cpu::MemPort {
+class Core : public sc_core::sc_module, private cpu::MemPort, private cache::BusClient {
  public:
   Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& config, const cpu::Program& program,
        cpu::FlatMemory& memory, cache::Interconnect& interconnect, cache::L1Cache& l1,
@@ -89,8 +90,13 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   void run();
   // Puts the next store's first line on the bus unless a drain is in flight.
   void drain_next();
-  // Called by the arbiter at the grant of the draining store's request.
+  // The bus at a grant: the running thread's request wakes it; the
+  // draining store's acts inside the arbiter.
+  void granted(cache::BusTransaction& t) override;
+  void failed(cache::BusTransaction& t, const cache::ProtocolError& error) override;
   void drain_granted();
+  // Stops the core for a simulator bug found outside its thread.
+  void stop_on_internal_error(const std::string& what);
   // Removes the stores that have left the buffer by cycle `until`.
   void retire_stores(uint64_t until);
   // Waits until at most `at_most` stores are left at this core's local time,
@@ -153,6 +159,7 @@ class Core : public sc_core::sc_module, private cpu::MemPort {
   sc_core::sc_event run_wake_, spin_wake_, trace_wake_;
   bool tracing_ = false;
   cache::BusTransaction run_request_, drain_request_;
+  std::optional<cache::ProtocolError> run_failure_;  // the running thread's request broke an invariant
   // The draining store: a bus request for each line it spans in turn (the
   // next once the previous completes), then the write at the last grant.
   bool draining_ = false;

@@ -26,7 +26,8 @@ Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint6
     throw std::logic_error("SystemC's time resolution is not its default 1 ps, which now_cycles() assumes");
   std::vector<cache::L1Cache*> caches;
   for (uint32_t i = 0; i < config.cores; ++i) {
-    l1s_.push_back(std::make_unique<cache::L1Cache>(fmt::format("core{}_l1", i).c_str(), config.l1_sets, config.l1_ways));
+    l1s_.push_back(std::make_unique<cache::L1Cache>(fmt::format("core{}_l1", i).c_str(), config.l1_sets, config.l1_ways,
+                                                       config.l1_hit_latency));
     caches.push_back(l1s_.back().get());
   }
   interconnect_ = std::make_unique<cache::Interconnect>(
