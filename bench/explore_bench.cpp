@@ -25,7 +25,10 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 double explore_seconds(const std::string& scenario) {
   std::ostringstream out, err;
   auto t0 = std::chrono::steady_clock::now();
-  run_explore_command(ExploreRequest{scenario, 5'000'000, "", false, 1.0}, out, err);
+  ExploreRequest request;
+  request.scenario = scenario;
+  request.max_states = 5'000'000;
+  run_explore_command(request, out, err);
   return seconds_since(t0);
 }
 
@@ -82,9 +85,12 @@ int run_explore_bench(std::ostream& out) {
   j["litmus_states_per_s"] = all_seconds > 0 ? static_cast<double>(states) / all_seconds : 0.0;
   j["peterson_unfenced_seconds"] = explore_seconds(scenarios + "peterson.yaml");
   j["ticket_lock_2x2_seconds"] = explore_seconds(scenarios + "ticket_lock_2x2.yaml");
+  ExploreRequest request;
+  request.scenario = scenarios + "ticket_lock_3x2.yaml";
+  request.max_states = 5'000'000;
   auto t0 = std::chrono::steady_clock::now();
   std::ostringstream o, e;
-  run_explore_command(ExploreRequest{scenarios + "ticket_lock_3x2.yaml", 5'000'000, "", false, 1.0}, o, e);
+  run_explore_command(request, o, e);
   double s = seconds_since(t0);
   j["ticket_lock_3x2_seconds"] = s;
   std::string text = o.str();

@@ -24,6 +24,38 @@ TEST(Explore, StoreBufferingWitnessIsTheShortestSchedule) {
   EXPECT_TRUE(contains(r.out, "reads [y] = 0x0")) << r.out;
 }
 
+// Without store buffers (configs/sc.yaml) every execution is sequentially
+// consistent, so Peterson's and Dekker's algorithms hold unfenced: their
+// only failures on x86-TSO read a flag while the other's store is still
+// buffered. SB's both-zero outcome needs both loads before both stores: no
+// interleaving gives it, so `exists` fails.
+TEST(Explore, NoStoreBuffersMeansSequentialConsistency) {
+  for (const char* s : {"scenarios/peterson.yaml", "scenarios/dekker.yaml"}) {
+    auto r = run_locksim({"explore", s, "--machine", "sc"});
+    EXPECT_EQ(r.exit_code, 0) << s << "\n" << r.out << r.err;
+    EXPECT_TRUE(contains(r.out, "Machine sc has no store buffers: sequentially consistent executions only\n")) << r.out;
+  }
+  auto r = run_locksim({"explore", "scenarios/sb.yaml", "--machine", "sc"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  // A non-LOCK'd increment is a load then a store even so: updates are lost.
+  r = run_locksim({"explore", "scenarios/counter2_plain.yaml", "--machine", "sc"});
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+}
+
+// Shared flags in a thread's stack frame, published by pointer (derivations
+// in scenarios/stack_shared.s and tests/explorer_test.cpp): SB's both-zero
+// outcome is reachable unfenced and not with mfence; MP lets the reader see
+// the data without the flag, with or without mfence.
+TEST(Explore, FlagsOnAStackAreSharedMemory) {
+  auto r = run_locksim({"explore", "scenarios/stack_sb.yaml"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(contains(r.out, "reads [T0 stack-0x48] = 0x0")) << r.out;
+  for (const char* s : {"scenarios/stack_sb_mfence.yaml", "scenarios/stack_mp.yaml", "scenarios/stack_mp_mfence.yaml"}) {
+    r = run_locksim({"explore", s});
+    EXPECT_EQ(r.exit_code, 0) << s << "\n" << r.out << r.err;
+  }
+}
+
 TEST(Explore, FencesAndLocksHold) {
   for (const char* s : {"scenarios/sb_mfence.yaml", "scenarios/mp.yaml", "scenarios/peterson_mfence.yaml",
                         "scenarios/dekker_mfence.yaml", "scenarios/counter2_locked.yaml"}) {

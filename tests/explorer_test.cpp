@@ -61,6 +61,24 @@ TEST(Explorer, MfenceForbidsTheBothZeroOutcome) {
   EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 1}, {1, 0}, {1, 1}}));
 }
 
+// Without store buffers each instruction waits for the one before's stores
+// to reach memory: in SB the second load to run comes after the other
+// thread's store, so (0,0) is gone, as with mfence.
+TEST(Explorer, WithoutStoreBuffersStoreBufferingIsSequential) {
+  auto p = assemble(
+      "        .data\nx: .quad 0\n        .p2align 6\ny: .quad 0\n        .text\n"
+      "t0:     movq $1, x(%rip)\n        movq y(%rip), %rax\n        ret\n"
+      "t1:     movq $1, y(%rip)\n        movq x(%rip), %rax\n        ret\n");
+  TsoExplorer e(p, threads(p, {"t0", "t1"}), 100000);
+  e.set_sequentially_consistent(true);
+  std::set<std::pair<uint64_t, uint64_t>> outcomes;
+  e.run([&](uint32_t s) {
+    outcomes.insert({e.cpu(s, 0).regs[cpu::RAX], e.cpu(s, 1).regs[cpu::RAX]});
+    return true;
+  });
+  EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 1}, {1, 0}, {1, 1}}));
+}
+
 // Store buffering with T0's flag in its own stack frame, read by T1 through
 // a published pointer. T0: frame = rsp (buffered), slot = 1 (buffered),
 // rbx = y. T1: wait for frame, y = 1 (buffered), rcx = *frame. (0,0) is

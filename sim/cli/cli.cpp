@@ -103,6 +103,9 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
       ->check(whole_number() & CLI::Range(uint64_t{1}, uint64_t{1} << 30));
   explore_cmd->add_option("--json", explore.json_path,
                           "Also write the verdict, counts and the witness or counterexample schedule as JSON here");
+  explore_cmd->add_option("--machine", explore.machine,
+                          "Explore this machine instead (a configs/ name or a YAML path); one without store buffers\n"
+                          "(store_buffer.entries: 0, as configs/sc.yaml) explores sequentially consistent executions");
   explore_cmd->add_option("--replay", explore.replay,
                           "Replay a timed run's schedule.json (`locksim run --schedule`) on the x86-TSO machine and\n"
                           "check the search lists its final state (instead of checking the condition)");

@@ -97,6 +97,9 @@ Json print_schedule(const std::vector<ScheduleStep>& steps, const ScheduleView& 
   return schedule;
 }
 
+// The explorer runs without store buffers when the machine has none.
+bool explorer_sequential(const Scenario& s) { return s.machine.store_buffer_entries == 0; }
+
 // A schedule.json, read as bad input when it is not one.
 struct RecordedRun {
   std::vector<uint32_t> steps;
@@ -172,9 +175,10 @@ int replay_timed_run(const ExploreRequest& request, const Scenario& s, const cpu
   }
   const bool replayed = r.ok && differences.empty();
   out << fmt::format("{}: replayed {} of {} steps of {}\n", s.file, r.steps, run.steps.size(), request.replay);
-  if (!r.ok) out << "No: not an x86-TSO execution: at step " << r.steps + 1 << ", " << r.problem << "\n";
+  if (!r.ok) out << "No: not " << (explorer_sequential(s) ? "a sequentially consistent" : "an x86-TSO") << " execution: at step " << r.steps + 1 << ", " << r.problem << "\n";
   for (const auto& d : differences) out << "No: the final state differs: " << d << "\n";
-  if (replayed) out << "An x86-TSO execution, ending in the timed run's final state\n";
+  const char* model = explorer_sequential(s) ? "a sequentially consistent" : "an x86-TSO";
+  if (replayed) out << "It is " << model << " execution, ending in the timed run's final state\n";
   // Whether the (reduced) search reaches the same final state: it must.
   std::optional<bool> listed;
   ExploreResult er;
@@ -206,7 +210,7 @@ int replay_timed_run(const ExploreRequest& request, const Scenario& s, const cpu
 }  // namespace
 
 int run_explore_command(const ExploreRequest& request, std::ostream& out, std::ostream& err) {
-  Scenario s = load_scenario(request.scenario, {});
+  Scenario s = load_scenario(request.scenario, {}, request.machine);
   cpu::Program program = cpu::assemble_files(s.program);
   Condition cond;
   if (s.check) {
@@ -236,6 +240,8 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
 
   TsoExplorer explorer(program, threads, request.max_states);
   explorer.set_max_memory(request.max_memory_mib << 20);
+  const bool sequential = explorer_sequential(s);
+  explorer.set_sequentially_consistent(sequential);
   if (!request.replay.empty()) return replay_timed_run(request, s, program, explorer, out);
   const ScheduleView view{program, explorer, static_cast<uint32_t>(threads.size())};
   if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
@@ -281,6 +287,8 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
                      r.transitions, r.final_states, r.seconds,
                      r.complete ? "" : fmt::format(" (incomplete: {} reached)", r.limit));
+  if (sequential)
+    out << fmt::format("Machine {} has no store buffers: sequentially consistent executions only\n", s.machine.name);
   out << "Condition " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
   out << verdict << "\n";
 
@@ -288,6 +296,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   j["scenario"] = s.file;
   j["condition"] = std::string(quantifier_name(cond.quantifier)) + " (" + cond.text + ")";
   j["verdict"] = verdict;
+  j["model"] = sequential ? "SC" : "x86-TSO";
   j["states"] = r.states;
   j["transitions"] = r.transitions;
   j["final_states"] = r.final_states;

@@ -387,7 +387,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       step(next, t, &fp, nullptr);
       // Seen at every expanded state, so one that happens anywhere is seen.
       learned = learn_sharing(t, fp) || learned;
-      if (fp.needs_empty_store_buffer() && !th.buffer.empty()) continue;  // waits for its buffer to drain
+      if (waits_for_buffer(fp) && !th.buffer.empty()) continue;  // waits for its buffer to drain
       probes[t].enabled = true;
       probes[t].length = pack(next, probes[t].successor);
       if (only < 0 && invisible(t, fp)) only = static_cast<int>(t) * 2;
@@ -575,8 +575,10 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
                                 program_.where(program_.code[before.threads[t].cpu.pc]));
         return false;
       }
-      if (fp.needs_empty_store_buffer() && !before.threads[t].buffer.empty()) {
-        r.problem = fmt::format("T{} runs a LOCK'd instruction or mfence at {} with stores still in its buffer", t,
+      if (waits_for_buffer(fp) && !before.threads[t].buffer.empty()) {
+        r.problem = fmt::format("T{} runs {} at {} with stores still in its buffer", t,
+                                fp.needs_empty_store_buffer() ? "a LOCK'd instruction or mfence"
+                                                              : "an instruction (no store buffer: sequential consistency)",
                                 program_.where(program_.code[before.threads[t].cpu.pc]));
         return false;
       }

@@ -111,6 +111,10 @@ struct ReplayResult {
 class TsoExplorer {
  public:
   TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
+  // A machine without store buffers: each instruction waits until the
+  // stores of the one before have reached memory, which makes executions
+  // sequentially consistent (an instruction's loads, then its stores).
+  void set_sequentially_consistent(bool sc) { sequential_ = sc; }
   // The search stops (incomplete) once its tables take more than this.
   void set_max_memory(uint64_t bytes) { max_bytes_ = bytes; }
 
@@ -160,6 +164,10 @@ class TsoExplorer {
   static constexpr uint64_t kLineBytes = 64;
   static constexpr uint32_t kMaxRestarts = 8;
   bool shared_line(uint64_t line) const;
+  // x86-TSO: LOCK'd instructions and mfence wait for an empty store buffer;
+  // without store buffers every instruction does.
+  bool waits_for_buffer(const cpu::Footprint& fp) const { return sequential_ || fp.needs_empty_store_buffer(); }
+  bool sequential_ = false;
   // True for bytes in `thread`'s own stack that no other thread has touched.
   bool private_to(uint32_t thread, uint64_t address, unsigned size) const;
   // Marks the lines of other threads' stacks `fp` touched as shared; true
