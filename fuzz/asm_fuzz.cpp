@@ -1,4 +1,4 @@
-// Fuzzes the assembler (cpu/assembler.cpp): lexer, expressions, directives,
+// Fuzzes the assembler (cpu/asm/assembler.cpp): lexer, expressions, directives,
 // mnemonics and the linker must reject any text with InputError, never crash.
 #include <cstddef>
 #include <cstdint>

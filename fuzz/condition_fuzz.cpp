@@ -1,4 +1,4 @@
-// Fuzzes herd7 final-state conditions (sim/condition.cpp), as written in a
+// Fuzzes herd7 final-state conditions (sim/check/condition.cpp), as written in a
 // scenario's check: or a litmus test: malformed text must be an InputError.
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Fuzzes herd7 litmus tests (sim/litmus.cpp): parse, translate to AT&T,
+// Fuzzes herd7 litmus tests (sim/input/litmus.cpp): parse, translate to AT&T,
 // assemble and explore a bounded number of states; bad input is InputError.
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const InputError&) {
   } catch (const cpu::ExecutionFault&) {
     // A test whose code faults (#DE, a jump or load to nowhere) is reported
-    // as a CPU fault, exit 3, by design (sim/errors.cpp); not a finding.
+    // as a CPU fault, exit 3, by design (sim/report/errors.cpp); not a finding.
   } catch (const cpu::MemoryFault&) {
   }
   return 0;

@@ -1,4 +1,4 @@
-// Fuzzes machine config YAML (sim/machine_config.cpp): unknown, duplicate,
+// Fuzzes machine config YAML (sim/input/machine_config.cpp): unknown, duplicate,
 // mistyped or impossible parameters must be an InputError, never a crash.
 #include <yaml-cpp/yaml.h>
 

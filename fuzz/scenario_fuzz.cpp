@@ -1,4 +1,4 @@
-// Fuzzes scenario YAML (sim/scenario.cpp) and what run/explore do with a
+// Fuzzes scenario YAML (sim/input/scenario.cpp) and what run/explore do with a
 // scenario before simulating: assemble its program, find each thread's entry.
 #include <cstddef>
 #include <cstdint>

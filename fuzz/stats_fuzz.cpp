@@ -1,4 +1,4 @@
-// Fuzzes `locksim plot`'s stats.json reader and script writer (sim/plot_command.cpp):
+// Fuzzes `locksim plot`'s stats.json reader and script writer (sim/report/plot.cpp):
 // bad input is InputError, and no input text may become gnuplot syntax.
 #include <cstddef>
 #include <cstdint>

@@ -111,6 +111,14 @@ TEST(ConditionAtoms, RegisterAndLocationOfTheSameNameAreDifferentAtoms) {
   EXPECT_TRUE(holds("x=0", v));
 }
 
+// `not` and `true` are words only when a name does not go on: `not_x` and
+// `true_flag` are locations.
+TEST(ConditionAtoms, KeywordPrefixesAreNames) {
+  EXPECT_TRUE(holds("not_x=1", {{"not_x", 1}}));
+  EXPECT_FALSE(holds("not_x=1", {{"not_x", 0}}));
+  EXPECT_TRUE(holds("true_flag=2 /\\ not x=1", {{"true_flag", 2}, {"x", 0}}));
+}
+
 TEST(ConditionAtoms, NotEqualNegatesTheComparison) {
   const std::map<std::string, uint64_t> v = {{"x", 3}};
   EXPECT_FALSE(holds("x!=3", v));  // 3 != 3: false

@@ -1,5 +1,5 @@
 // Every exception a command can end with maps to one exit code and a
-// message (sim/errors.h): nothing reaches std::terminate.
+// message (sim/report/errors.h): nothing reaches std::terminate.
 #include <gtest/gtest.h>
 
 #include <sstream>

@@ -345,6 +345,8 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
   EXPECT_EQ(e.line(), 2u);
   EXPECT_EQ(e.column(), 1u);
   EXPECT_EQ(e.message().rfind("unknown key 'bogus' (expected one of: name, clock_ghz, cores, ", 0), 0u) << e.message();
+  // `core` (the core.* parameters) is listed though `cores` contains it.
+  EXPECT_NE(e.message().find(", core, "), std::string::npos) << e.message();
 }
 
 TEST(ConfigErrors, WrongType) {

@@ -37,10 +37,12 @@ class Parser {
     }
     return false;
   }
+  // Names are letters, digits, '_' and '.': `not_x` is a name, not `not`.
+  static bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
   bool eat_word(const std::string& w) {
     skip();
     if (s_.compare(pos_, w.size(), w) == 0 &&
-        (pos_ + w.size() == s_.size() || !std::isalnum(static_cast<unsigned char>(s_[pos_ + w.size()])))) {
+        (pos_ + w.size() == s_.size() || !name_char(s_[pos_ + w.size()]))) {
       pos_ += w.size();
       return true;
     }
@@ -102,8 +104,7 @@ class Parser {
   std::string word() {
     skip();
     size_t start = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_' || s_[pos_] == '.'))
-      ++pos_;
+    while (pos_ < s_.size() && name_char(s_[pos_])) ++pos_;
     return s_.substr(start, pos_ - start);
   }
   CondExpr atom() {

@@ -1,5 +1,6 @@
 #include "sim/input/machine_config.h"
 
+#include <algorithm>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -95,12 +96,14 @@ const Param* find_param(const std::string& key) {
 
 std::string known_keys(const std::string& prefix) {
   std::string out;
+  std::vector<std::string> seen;  // whole names: `core` is not inside `cores`
   for (const auto& p : params()) {
     std::string k = p.key;
     if (k.rfind(prefix, 0) != 0) continue;
     k = k.substr(prefix.size());
     k = k.substr(0, k.find('.'));
-    if (out.find(k + ",") != std::string::npos || out.find(", " + k) != std::string::npos) continue;
+    if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+    seen.push_back(k);
     out += (out.empty() ? "" : ", ") + k;
   }
   return out;
