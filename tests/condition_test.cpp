@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <source_location>
 #include <string>
 
 #include "cpu/asm/input_error.h"
@@ -55,6 +56,25 @@ InputError error_for(const std::string& text, unsigned column = 1) {
   }
   ADD_FAILURE() << "no error for: " << text;
   return InputError("none");
+}
+
+// The case's text for a failure message; the depth-limit texts run to
+// hundreds of characters, so a long one is cut short.
+std::string describe(const std::string& text) {
+  if (text.size() <= 60) return "condition: " + text;
+  return "condition: " + text.substr(0, 60) + "... (" + std::to_string(text.size()) + " characters)";
+}
+
+// Checks that parse_condition rejects `text` with `message` at `column`;
+// returns the error for any further checks. A failure names the case's text
+// and the line of the call.
+InputError expect_error(const std::string& text, unsigned column, const std::string& message,
+                        std::source_location where = std::source_location::current()) {
+  const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), describe(text));
+  const InputError e = error_for(text);
+  EXPECT_EQ(e.column(), column);
+  EXPECT_EQ(e.message(), message);
+  return e;
 }
 
 std::string repeat(const std::string& s, unsigned n) {
@@ -419,14 +439,15 @@ TEST(ConditionQuantifier, ScenarioUnknownQuantifier) {
 
 // ----------------------------------------------------------------- errors
 
+const std::string kExpectedOperand = "expected a register (N:reg), a location or '(' in condition";
+const std::string kTooDeep = "condition nested deeper than 256 levels";
+
 TEST(ConditionErrors, DanglingAnd) {
   // "0:rax=1 /\" is 10 characters; the missing operand is at index 10.
   // Column 1 + 10 = 11.
-  const InputError e = error_for(R"(0:rax=1 /\)");
+  const InputError e = expect_error(R"(0:rax=1 /\)", 11, kExpectedOperand);
   EXPECT_EQ(e.file(), "t.cond");
   EXPECT_EQ(e.line(), 7u);
-  EXPECT_EQ(e.column(), 11u);
-  EXPECT_EQ(e.message(), "expected a register (N:reg), a location or '(' in condition");
   // The same text starting at column 5: 5 + 10 = 15.
   EXPECT_EQ(error_for(R"(0:rax=1 /\)", 5).column(), 15u);
 }
@@ -434,9 +455,7 @@ TEST(ConditionErrors, DanglingAnd) {
 TEST(ConditionErrors, DanglingOrAfterSpaces) {
   // "x=1 \/   ": \/ at indices 4-5, then three spaces; the operand is
   // looked for past them, at index 9: column 10.
-  const InputError e = error_for(R"(x=1 \/   )");
-  EXPECT_EQ(e.column(), 10u);
-  EXPECT_EQ(e.message(), "expected a register (N:reg), a location or '(' in condition");
+  expect_error(R"(x=1 \/   )", 10, kExpectedOperand);
 }
 
 TEST(ConditionErrors, DanglingImpliesAndNot) {
@@ -450,51 +469,31 @@ TEST(ConditionErrors, DanglingImpliesAndNot) {
 
 TEST(ConditionErrors, Parentheses) {
   // "(x=1": ')' expected at index 4: column 5.
-  InputError e = error_for("(x=1");
-  EXPECT_EQ(e.column(), 5u);
-  EXPECT_EQ(e.message(), "expected ')' in condition");
+  expect_error("(x=1", 5, "expected ')' in condition");
   // "x=1)": the stray ')' at index 3: column 4.
-  e = error_for("x=1)");
-  EXPECT_EQ(e.column(), 4u);
-  EXPECT_EQ(e.message(), "unexpected ')' in condition");
+  expect_error("x=1)", 4, "unexpected ')' in condition");
   // "()": no operand at index 1: column 2.
   EXPECT_EQ(error_for("()").column(), 2u);
 }
 
 TEST(ConditionErrors, MalformedAtoms) {
   // "x=1 y=2": after x=1 the text goes on at index 4: column 5.
-  InputError e = error_for("x=1 y=2");
-  EXPECT_EQ(e.column(), 5u);
-  EXPECT_EQ(e.message(), "unexpected 'y=2' in condition");
+  expect_error("x=1 y=2", 5, "unexpected 'y=2' in condition");
   // "0:rax 1": '=' expected at index 6 (after the space): column 7.
-  e = error_for("0:rax 1");
-  EXPECT_EQ(e.column(), 7u);
-  EXPECT_EQ(e.message(), "expected '=' after 'rax'");
+  expect_error("0:rax 1", 7, "expected '=' after 'rax'");
   // "x:rax=0": reported once the ':' (index 1) is read, at index 2: column 3.
-  e = error_for("x:rax=0");
-  EXPECT_EQ(e.column(), 3u);
-  EXPECT_EQ(e.message(), "expected a thread number before ':', found 'x'");
+  expect_error("x:rax=0", 3, "expected a thread number before ':', found 'x'");
   // "12345:rax=1": five digits; reported at index 6: column 7.
-  e = error_for("12345:rax=1");
-  EXPECT_EQ(e.column(), 7u);
-  EXPECT_EQ(e.message(), "thread number '12345' is too large");
+  expect_error("12345:rax=1", 7, "thread number '12345' is too large");
   // "0:=1": no register after "0:" (index 2): column 3.
-  e = error_for("0:=1");
-  EXPECT_EQ(e.column(), 3u);
-  EXPECT_EQ(e.message(), "expected a register name after '0:'");
+  expect_error("0:=1", 3, "expected a register name after '0:'");
   // "x=": no value at index 2: column 3.
-  e = error_for("x=");
-  EXPECT_EQ(e.column(), 3u);
-  EXPECT_EQ(e.message(), "expected a value after '='");
+  expect_error("x=", 3, "expected a value after '='");
   // "[x=1": ']' expected at index 2: column 3.
-  e = error_for("[x=1");
-  EXPECT_EQ(e.column(), 3u);
-  EXPECT_EQ(e.message(), "expected ']' after location");
+  expect_error("[x=1", 3, "expected ']' after location");
   // Values are decimal or 0x hex only. "x=0b1": the value read, "0b1",
   // ends at index 5: column 6. "x=1.5" likewise.
-  e = error_for("x=0b1");
-  EXPECT_EQ(e.column(), 6u);
-  EXPECT_EQ(e.message(), "malformed value '0b1' (expected decimal or 0x hex)");
+  expect_error("x=0b1", 6, "malformed value '0b1' (expected decimal or 0x hex)");
   EXPECT_EQ(error_for("x=1.5").message(), "malformed value '1.5' (expected decimal or 0x hex)");
   // 2^64 = 18446744073709551616 does not fit.
   EXPECT_EQ(error_for("x=18446744073709551616").message(),
@@ -509,10 +508,8 @@ TEST(ConditionErrors, NestingDepthLimit) {
   EXPECT_FALSE(holds(ok, {{"x", 0}}));
   // 257: the 257th '(' (index 256) is one too deep; the error is raised
   // once it is consumed, at index 257: column 258.
-  const InputError e = error_for(repeat("(", 257) + "x=1" + repeat(")", 257));
+  const InputError e = expect_error(repeat("(", 257) + "x=1" + repeat(")", 257), 258, kTooDeep);
   EXPECT_EQ(e.line(), 7u);
-  EXPECT_EQ(e.column(), 258u);
-  EXPECT_EQ(e.message(), "condition nested deeper than 256 levels");
 }
 
 TEST(ConditionErrors, NotDepthLimit) {
@@ -520,14 +517,10 @@ TEST(ConditionErrors, NotDepthLimit) {
   EXPECT_TRUE(holds(repeat("~", 256) + "x=1", {{"x", 1}}));
   EXPECT_FALSE(holds(repeat("~", 256) + "x=1", {{"x", 0}}));
   // The 257th ~ (index 256), consumed at index 257: column 258.
-  const InputError e = error_for(repeat("~", 257) + "x=1");
-  EXPECT_EQ(e.column(), 258u);
-  EXPECT_EQ(e.message(), "condition nested deeper than 256 levels");
+  expect_error(repeat("~", 257) + "x=1", 258, kTooDeep);
   // Parentheses and ~ count together: 128 "(~" pairs are 256 levels, and
   // one more ~ (index 256) is the 257th: column 258.
-  const InputError mixed = error_for(repeat("(~", 128) + "~x=1" + repeat(")", 128));
-  EXPECT_EQ(mixed.column(), 258u);
-  EXPECT_EQ(mixed.message(), "condition nested deeper than 256 levels");
+  expect_error(repeat("(~", 128) + "~x=1" + repeat(")", 128), 258, kTooDeep);
 }
 
 TEST(ConditionErrors, ImpliesChainDepthLimit) {
@@ -536,9 +529,7 @@ TEST(ConditionErrors, ImpliesChainDepthLimit) {
   EXPECT_TRUE(holds("x=1" + repeat(" => x=1", 256), {{"x", 1}}));
   // 257: "x=1" is 3 characters, each " => x=1" 7; the 257th "=>" ends at
   // 3 + 256 * 7 + 3 = 1798 (index), so the error is at column 1799.
-  const InputError e = error_for("x=1" + repeat(" => x=1", 257));
-  EXPECT_EQ(e.column(), 1799u);
-  EXPECT_EQ(e.message(), "condition nested deeper than 256 levels");
+  expect_error("x=1" + repeat(" => x=1", 257), 1799, kTooDeep);
 }
 
 TEST(ConditionErrors, WideChainsAreNotDeep) {

@@ -3,9 +3,11 @@
 // Expected values are derived by hand from the abstract machine.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "cpu/asm/assembler.h"
 #include "cpu/thread_start.h"
@@ -23,24 +25,40 @@ std::vector<ExplorerThread> threads(const cpu::Program& p, std::initializer_list
   return out;
 }
 
+using Outcomes = std::set<std::pair<uint64_t, uint64_t>>;
+
+struct Explored {
+  ExploreResult result;
+  Outcomes outcomes;  // (T0's reg0, T1's reg1) in each final state
+};
+
+// Runs the explorer over every execution, collecting the outcome pairs.
+Explored explore(TsoExplorer& e, cpu::Gpr reg0, cpu::Gpr reg1) {
+  Explored out;
+  out.result = e.run([&](uint32_t s) {
+    out.outcomes.insert({e.cpu(s, 0).regs[reg0], e.cpu(s, 1).regs[reg1]});
+    return true;
+  });
+  return out;
+}
+
+// The store-buffering program (SB) of the first and third tests below.
+const char* const kStoreBuffering =
+    "        .data\nx: .quad 0\n        .p2align 6\ny: .quad 0\n        .text\n"
+    "t0:     movq $1, x(%rip)\n        movq y(%rip), %rax\n        ret\n"
+    "t1:     movq $1, y(%rip)\n        movq x(%rip), %rax\n        ret\n";
+
 // Store buffering: T0 stores x then loads y into rax; T1 stores y then loads
 // x into rax. On the abstract machine every pair (r0, r1) is reachable:
 // (1,1) and the two (0,1)/(1,0) by interleaving, and (0,0) when both loads
 // run while both stores are still buffered. So 4 final states.
 TEST(Explorer, StoreBufferingReachesAllFourOutcomes) {
-  auto p = assemble(
-      "        .data\nx: .quad 0\n        .p2align 6\ny: .quad 0\n        .text\n"
-      "t0:     movq $1, x(%rip)\n        movq y(%rip), %rax\n        ret\n"
-      "t1:     movq $1, y(%rip)\n        movq x(%rip), %rax\n        ret\n");
+  auto p = assemble(kStoreBuffering);
   TsoExplorer e(p, threads(p, {"t0", "t1"}), 100000);
-  std::set<std::pair<uint64_t, uint64_t>> outcomes;
-  ExploreResult r = e.run([&](uint32_t s) {
-    outcomes.insert({e.cpu(s, 0).regs[cpu::RAX], e.cpu(s, 1).regs[cpu::RAX]});
-    return true;
-  });
+  const auto [r, outcomes] = explore(e, cpu::RAX, cpu::RAX);
   EXPECT_TRUE(r.complete);
   EXPECT_EQ(r.stuck_state, -1);
-  EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(outcomes, (Outcomes{{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
   EXPECT_EQ(r.restarts, 0u);  // no thread touches another's stack
 }
 
@@ -53,30 +71,17 @@ TEST(Explorer, MfenceForbidsTheBothZeroOutcome) {
       "t0:     movq $1, x(%rip)\n        mfence\n        movq y(%rip), %rax\n        ret\n"
       "t1:     movq $1, y(%rip)\n        mfence\n        movq x(%rip), %rax\n        ret\n");
   TsoExplorer e(p, threads(p, {"t0", "t1"}), 100000);
-  std::set<std::pair<uint64_t, uint64_t>> outcomes;
-  e.run([&](uint32_t s) {
-    outcomes.insert({e.cpu(s, 0).regs[cpu::RAX], e.cpu(s, 1).regs[cpu::RAX]});
-    return true;
-  });
-  EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 1}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(explore(e, cpu::RAX, cpu::RAX).outcomes, (Outcomes{{0, 1}, {1, 0}, {1, 1}}));
 }
 
 // Without store buffers each instruction waits for the one before's stores
 // to reach memory: in SB the second load to run comes after the other
 // thread's store, so (0,0) is gone, as with mfence.
 TEST(Explorer, WithoutStoreBuffersStoreBufferingIsSequential) {
-  auto p = assemble(
-      "        .data\nx: .quad 0\n        .p2align 6\ny: .quad 0\n        .text\n"
-      "t0:     movq $1, x(%rip)\n        movq y(%rip), %rax\n        ret\n"
-      "t1:     movq $1, y(%rip)\n        movq x(%rip), %rax\n        ret\n");
+  auto p = assemble(kStoreBuffering);
   TsoExplorer e(p, threads(p, {"t0", "t1"}), 100000);
   e.set_sequentially_consistent(true);
-  std::set<std::pair<uint64_t, uint64_t>> outcomes;
-  e.run([&](uint32_t s) {
-    outcomes.insert({e.cpu(s, 0).regs[cpu::RAX], e.cpu(s, 1).regs[cpu::RAX]});
-    return true;
-  });
-  EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 1}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(explore(e, cpu::RAX, cpu::RAX).outcomes, (Outcomes{{0, 1}, {1, 0}, {1, 1}}));
 }
 
 // Store buffering with T0's flag in its own stack frame, read by T1 through
@@ -95,13 +100,9 @@ TEST(Explorer, SharedStackSlotIsSharedMemory) {
       "t1:\n1:      movq frame(%rip), %rsi\n        testq %rsi, %rsi\n        jz 1b\n"
       "        movq $1, y(%rip)\n        movq (%rsi), %rcx\n        ret\n");
   TsoExplorer e(p, threads(p, {"t0", "t1"}), 100000);
-  std::set<std::pair<uint64_t, uint64_t>> outcomes;
-  ExploreResult r = e.run([&](uint32_t s) {
-    outcomes.insert({e.cpu(s, 0).regs[cpu::RBX], e.cpu(s, 1).regs[cpu::RCX]});
-    return true;
-  });
+  const auto [r, outcomes] = explore(e, cpu::RBX, cpu::RCX);
   EXPECT_TRUE(r.complete);
-  EXPECT_EQ(outcomes, (std::set<std::pair<uint64_t, uint64_t>>{{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
+  EXPECT_EQ(outcomes, (Outcomes{{0, 0}, {0, 1}, {1, 0}, {1, 1}}));
   EXPECT_EQ(r.restarts, 1u);
   EXPECT_EQ(r.shared_stack_lines, 1u);
   // The slot is rsp after `subq $64` below the start-up's return address:

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <source_location>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -64,6 +65,20 @@ InputError load_error(const std::string& name, const std::string& text, std::str
   return InputError("none");
 }
 
+// Checks that a config file `name` holding `yaml` is rejected with `message`
+// at `line` and `column` of that file (0 and 0: a whole-file check). A
+// failure names the file, its text and the line of the call.
+void expect_config_error(const std::string& name, const std::string& yaml, unsigned line, unsigned column,
+                         const std::string& message, std::source_location where = std::source_location::current()) {
+  const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), name + ":\n" + yaml);
+  std::string path;
+  const InputError e = load_error(name, yaml, &path);
+  EXPECT_EQ(e.file(), path);
+  EXPECT_EQ(e.line(), line);
+  EXPECT_EQ(e.column(), column);
+  EXPECT_EQ(e.message(), message);
+}
+
 InputError override_error(MachineConfig& c, const std::string& assignment) {
   try {
     apply_config_override(c, assignment, "--set");
@@ -74,6 +89,15 @@ InputError override_error(MachineConfig& c, const std::string& assignment) {
   return InputError("none");
 }
 
+// Checks that --set `assignment` is rejected with `message`; returns the error.
+InputError expect_override_error(MachineConfig& c, const std::string& assignment, const std::string& message,
+                                 std::source_location where = std::source_location::current()) {
+  const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "--set " + assignment);
+  const InputError e = override_error(c, assignment);
+  EXPECT_EQ(e.message(), message);
+  return e;
+}
+
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;
   std::istringstream in(s);
@@ -82,6 +106,19 @@ std::vector<std::string> lines_of(const std::string& s) {
 }
 
 // ------------------------------------------------------- shipped configs
+
+// The memory figures configs/skylake-8.yaml, two-socket-16.yaml and sc.yaml
+// each set, alike (the latter two are skylake-8 variants): l1 sets 64,
+// ways 8, line_size 64, hit_latency 4; llc_latency 42; memory_latency 195.
+void expect_skylake_memory(const MachineConfig& c, std::source_location where = std::source_location::current()) {
+  const ::testing::ScopedTrace trace(where.file_name(), static_cast<int>(where.line()), "memory figures of " + c.name);
+  EXPECT_EQ(c.l1_sets, 64u);
+  EXPECT_EQ(c.l1_ways, 8u);
+  EXPECT_EQ(c.l1_line_size, 64u);
+  EXPECT_EQ(c.l1_hit_latency, 4u);
+  EXPECT_EQ(c.llc_latency, 42u);
+  EXPECT_EQ(c.memory_latency, 195u);
+}
 
 TEST(ShippedConfigs, DefaultDirectoryIsTheSourceTreesConfigs) {
   EXPECT_TRUE(fs::equivalent(default_configs_dir(), kConfigs)) << default_configs_dir();
@@ -103,12 +140,7 @@ TEST(ShippedConfigs, Skylake8) {
   EXPECT_EQ(c.sfence_latency, 6u);
   EXPECT_EQ(c.pause_latency, 140u);
   EXPECT_EQ(c.store_buffer_entries, 56u);
-  EXPECT_EQ(c.l1_sets, 64u);
-  EXPECT_EQ(c.l1_ways, 8u);
-  EXPECT_EQ(c.l1_line_size, 64u);
-  EXPECT_EQ(c.l1_hit_latency, 4u);
-  EXPECT_EQ(c.llc_latency, 42u);
-  EXPECT_EQ(c.memory_latency, 195u);
+  expect_skylake_memory(c);
   EXPECT_EQ(c.interconnect, "snoop_bus");
   EXPECT_EQ(c.arbitration_latency, 2u);
   EXPECT_EQ(c.lock_mode, LockMode::CacheLock);
@@ -130,12 +162,7 @@ TEST(ShippedConfigs, TwoSocket16) {
   EXPECT_EQ(c.mfence_latency, 33u);
   EXPECT_EQ(c.pause_latency, 140u);
   EXPECT_EQ(c.store_buffer_entries, 56u);
-  EXPECT_EQ(c.l1_sets, 64u);
-  EXPECT_EQ(c.l1_ways, 8u);
-  EXPECT_EQ(c.l1_line_size, 64u);
-  EXPECT_EQ(c.l1_hit_latency, 4u);
-  EXPECT_EQ(c.llc_latency, 42u);
-  EXPECT_EQ(c.memory_latency, 195u);
+  expect_skylake_memory(c);
   EXPECT_EQ(c.interconnect, "snoop_bus");
   EXPECT_EQ(c.lock_mode, LockMode::CacheLock);
   EXPECT_EQ(c.sockets, 2u);
@@ -156,12 +183,7 @@ TEST(ShippedConfigs, SequentiallyConsistent) {
   EXPECT_DOUBLE_EQ(c.clock_ghz, 3.0);
   EXPECT_EQ(c.cores, 8u);
   EXPECT_EQ(c.store_buffer_entries, 0u);  // the point of sc.yaml
-  EXPECT_EQ(c.l1_sets, 64u);
-  EXPECT_EQ(c.l1_ways, 8u);
-  EXPECT_EQ(c.l1_line_size, 64u);
-  EXPECT_EQ(c.l1_hit_latency, 4u);
-  EXPECT_EQ(c.llc_latency, 42u);
-  EXPECT_EQ(c.memory_latency, 195u);
+  expect_skylake_memory(c);
   EXPECT_EQ(c.sockets, 1u);
   EXPECT_EQ(c.core_link_latency, 30u);
 }
@@ -300,24 +322,17 @@ TEST(ConfigOverride, EveryKindOfValue) {
 
 TEST(ConfigOverride, Errors) {
   MachineConfig c = load_machine_config("skylake-8", kConfigs);
-  InputError e = override_error(c, "core.pause_latency");
+  const InputError e = expect_override_error(
+      c, "core.pause_latency", "--set 'core.pause_latency': expected KEY=VALUE, e.g. core.pause_latency=10");
   EXPECT_EQ(e.file(), "");
   EXPECT_EQ(e.line(), 0u);
-  EXPECT_EQ(e.message(), "--set 'core.pause_latency': expected KEY=VALUE, e.g. core.pause_latency=10");
-  e = override_error(c, "core.bogus=1");
-  EXPECT_EQ(e.message(), "--set 'core.bogus=1': unknown parameter 'core.bogus'");
-  e = override_error(c, "core=1");  // a group, not a parameter
-  EXPECT_EQ(e.message(), "--set 'core=1': unknown parameter 'core'");
-  e = override_error(c, "cores=-1");
-  EXPECT_EQ(e.message(), "--set: 'cores' must be between 1 and 64, found -1");
-  e = override_error(c, "cores=65");
-  EXPECT_EQ(e.message(), "--set: 'cores' must be between 1 and 64, found 65");
-  e = override_error(c, "cores=eight");
-  EXPECT_EQ(e.message(), "--set: expected an integer for 'cores', found 'eight'");
-  e = override_error(c, "clock_ghz=nan");
-  EXPECT_EQ(e.message(), "--set: expected a finite number for 'clock_ghz', found 'nan'");
-  e = override_error(c, "interconnect.impl=ring");
-  EXPECT_EQ(e.message(), "--set: unknown interconnect 'ring' (available: snoop_bus)");
+  expect_override_error(c, "core.bogus=1", "--set 'core.bogus=1': unknown parameter 'core.bogus'");
+  expect_override_error(c, "core=1", "--set 'core=1': unknown parameter 'core'");  // a group, not a parameter
+  expect_override_error(c, "cores=-1", "--set: 'cores' must be between 1 and 64, found -1");
+  expect_override_error(c, "cores=65", "--set: 'cores' must be between 1 and 64, found 65");
+  expect_override_error(c, "cores=eight", "--set: expected an integer for 'cores', found 'eight'");
+  expect_override_error(c, "clock_ghz=nan", "--set: expected a finite number for 'clock_ghz', found 'nan'");
+  expect_override_error(c, "interconnect.impl=ring", "--set: unknown interconnect 'ring' (available: snoop_bus)");
   // None of them changed anything.
   EXPECT_EQ(resolved_config_yaml(c), resolved_config_yaml(load_machine_config("skylake-8", kConfigs)));
 }
@@ -326,15 +341,10 @@ TEST(ConfigOverride, Errors) {
 
 TEST(ConfigErrors, UnknownNestedKey) {
   // Line 3 is "  bogus: 3": the key at column 3.
-  std::string path;
-  const InputError e = load_error("unknown.yaml", "name: t\ncore:\n  bogus: 3\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 3u);
-  EXPECT_EQ(e.column(), 3u);
-  EXPECT_EQ(e.message(),
-            "unknown key 'core.bogus' (expected one of: alu_latency, branch_latency, store_forward_latency, "
-            "locked_rmw_latency, mfence_latency, lfence_latency, sfence_latency, pause_latency, "
-            "store_buffer_entries, spin_fast_forward)");
+  expect_config_error("unknown.yaml", "name: t\ncore:\n  bogus: 3\n", 3, 3,
+                      "unknown key 'core.bogus' (expected one of: alu_latency, branch_latency, store_forward_latency, "
+                      "locked_rmw_latency, mfence_latency, lfence_latency, sfence_latency, pause_latency, "
+                      "store_buffer_entries, spin_fast_forward)");
 }
 
 TEST(ConfigErrors, UnknownTopLevelKey) {
@@ -351,92 +361,54 @@ TEST(ConfigErrors, UnknownTopLevelKey) {
 
 TEST(ConfigErrors, WrongType) {
   // "cores: many": "cores: " is 7 characters, the value at column 8.
-  std::string path;
-  InputError e = load_error("type1.yaml", "cores: many\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 1u);
-  EXPECT_EQ(e.column(), 8u);
-  EXPECT_EQ(e.message(), "expected an integer for 'cores', found 'many'");
+  expect_config_error("type1.yaml", "cores: many\n", 1, 8, "expected an integer for 'cores', found 'many'");
   // A list where a number belongs: the '[' at column 8.
-  e = load_error("type2.yaml", "cores: [8]\n");
-  EXPECT_EQ(e.line(), 1u);
-  EXPECT_EQ(e.column(), 8u);
-  EXPECT_EQ(e.message(), "expected a single value for 'cores'");
+  expect_config_error("type2.yaml", "cores: [8]\n", 1, 8, "expected a single value for 'cores'");
   // A number where the l1 group belongs: line 2 "l1: 64", the value at 5.
-  e = load_error("type3.yaml", "name: t\nl1: 64\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 5u);
-  EXPECT_EQ(e.message(), "expected a mapping under 'l1'");
+  expect_config_error("type3.yaml", "name: t\nl1: 64\n", 2, 5, "expected a mapping under 'l1'");
   // A fraction for an integer: "  ways: 2.5" on line 2, the value at 9.
-  e = load_error("type4.yaml", "l1:\n  ways: 2.5\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 9u);
-  EXPECT_EQ(e.message(), "expected an integer for 'l1.ways', found '2.5'");
+  expect_config_error("type4.yaml", "l1:\n  ways: 2.5\n", 2, 9, "expected an integer for 'l1.ways', found '2.5'");
   // "  lock_mode: " is 13 characters: the value at column 14 of line 2.
-  e = load_error("type5.yaml", "interconnect:\n  lock_mode: sometimes\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 14u);
-  EXPECT_EQ(e.message(), "expected cache_lock or bus_lock for 'interconnect.lock_mode', found 'sometimes'");
-  // Text for a real number: "clock_ghz: " is 11 characters, column 12.
-  e = load_error("type6.yaml", "clock_ghz: fast\n");
-  EXPECT_EQ(e.column(), 12u);
-  EXPECT_EQ(e.message(), "expected a finite number for 'clock_ghz', found 'fast'");
+  expect_config_error("type5.yaml", "interconnect:\n  lock_mode: sometimes\n", 2, 14,
+                      "expected cache_lock or bus_lock for 'interconnect.lock_mode', found 'sometimes'");
+  // Text for a real number: "clock_ghz: " is 11 characters, column 12 (of
+  // line 1, the only one).
+  expect_config_error("type6.yaml", "clock_ghz: fast\n", 1, 12,
+                      "expected a finite number for 'clock_ghz', found 'fast'");
 }
 
 TEST(ConfigErrors, NegativeCounts) {
   // Line 2 "  store_buffer_entries: -1": 2 + 20 ("store_buffer_entries") +
   // 2 (": ") = 24 characters, the value at column 25.
-  std::string path;
-  InputError e = load_error("neg1.yaml", "core:\n  store_buffer_entries: -1\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 25u);
-  EXPECT_EQ(e.message(), "'core.store_buffer_entries' must be between 0 and 1024, found -1");
-  // "cores: -8" at column 8.
-  e = load_error("neg2.yaml", "cores: -8\n");
-  EXPECT_EQ(e.column(), 8u);
-  EXPECT_EQ(e.message(), "'cores' must be between 1 and 64, found -8");
-  // 2^32 + 1 = 4294967297 would wrap to 1 in a uint32_t: rejected whole.
-  e = load_error("wrap.yaml", "cores: 4294967297\n");
-  EXPECT_EQ(e.column(), 8u);
-  EXPECT_EQ(e.message(), "'cores' must be between 1 and 64, found 4294967297");
+  expect_config_error("neg1.yaml", "core:\n  store_buffer_entries: -1\n", 2, 25,
+                      "'core.store_buffer_entries' must be between 0 and 1024, found -1");
+  // "cores: -8" (line 1) at column 8.
+  expect_config_error("neg2.yaml", "cores: -8\n", 1, 8, "'cores' must be between 1 and 64, found -8");
+  // 2^32 + 1 = 4294967297 would wrap to 1 in a uint32_t: rejected whole
+  // (line 1, column 8 as above).
+  expect_config_error("wrap.yaml", "cores: 4294967297\n", 1, 8, "'cores' must be between 1 and 64, found 4294967297");
 }
 
 TEST(ConfigErrors, NotANumber) {
-  // YAML's NaN spelling and the C one; "clock_ghz: " is 11 characters.
-  std::string path;
-  InputError e = load_error("nan1.yaml", "name: t\nclock_ghz: .nan\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 12u);
-  EXPECT_EQ(e.message(), "expected a finite number for 'clock_ghz', found '.nan'");
-  e = load_error("nan2.yaml", "clock_ghz: nan\n");
-  EXPECT_EQ(e.line(), 1u);
-  EXPECT_EQ(e.column(), 12u);
-  EXPECT_EQ(e.message(), "expected a finite number for 'clock_ghz', found 'nan'");
-  e = load_error("inf.yaml", "clock_ghz: inf\n");
-  EXPECT_EQ(e.message(), "expected a finite number for 'clock_ghz', found 'inf'");
-  // NaN for an integer count: not an integer at all.
-  e = load_error("nan3.yaml", "cores: nan\n");
-  EXPECT_EQ(e.message(), "expected an integer for 'cores', found 'nan'");
+  // YAML's NaN spelling and the C one, and infinity; "clock_ghz: " is 11
+  // characters, the value at column 12.
+  expect_config_error("nan1.yaml", "name: t\nclock_ghz: .nan\n", 2, 12,
+                      "expected a finite number for 'clock_ghz', found '.nan'");
+  expect_config_error("nan2.yaml", "clock_ghz: nan\n", 1, 12, "expected a finite number for 'clock_ghz', found 'nan'");
+  expect_config_error("inf.yaml", "clock_ghz: inf\n", 1, 12, "expected a finite number for 'clock_ghz', found 'inf'");
+  // NaN for an integer count: not an integer at all ("cores: " is 7
+  // characters, column 8).
+  expect_config_error("nan3.yaml", "cores: nan\n", 1, 8, "expected an integer for 'cores', found 'nan'");
 }
 
 TEST(ConfigErrors, ImpossibleValues) {
   // Line 2 "  sets: 48" (value at column 9): 48 = 16 * 3, not a power of two.
-  InputError e = load_error("pow2.yaml", "l1:\n  sets: 48\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 9u);
-  EXPECT_EQ(e.message(), "'l1.sets' must be a power of two, found 48");
+  expect_config_error("pow2.yaml", "l1:\n  sets: 48\n", 2, 9, "'l1.sets' must be a power of two, found 48");
   // A duplicate key, at the second occurrence (line 2, column 1).
-  e = load_error("dup.yaml", "cores: 2\ncores: 4\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 1u);
-  EXPECT_EQ(e.message(), "duplicate key 'cores'");
+  expect_config_error("dup.yaml", "cores: 2\ncores: 4\n", 2, 1, "duplicate key 'cores'");
   // Only snoop_bus exists: "  impl: " is 8 characters, column 9.
-  e = load_error("ring.yaml", "interconnect:\n  impl: ring\n");
-  EXPECT_EQ(e.line(), 2u);
-  EXPECT_EQ(e.column(), 9u);
-  EXPECT_EQ(e.message(), "unknown interconnect 'ring' (available: snoop_bus)");
+  expect_config_error("ring.yaml", "interconnect:\n  impl: ring\n", 2, 9,
+                      "unknown interconnect 'ring' (available: snoop_bus)");
 }
 
 TEST(ConfigErrors, L1TooLarge) {
@@ -445,24 +417,18 @@ TEST(ConfigErrors, L1TooLarge) {
   // on the whole file, after every key is read: it names the file but no
   // line or column.
   ASSERT_EQ(kMaxL1Lines, 65536u);
-  std::string path;
-  const InputError e = load_error("big_l1.yaml", "l1:\n  sets: 2048\n  ways: 64\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 0u);
-  EXPECT_EQ(e.column(), 0u);
-  EXPECT_EQ(e.message(), "l1.sets x l1.ways (131072 lines) exceeds the limit of 65536 lines per L1");
+  expect_config_error("big_l1.yaml", "l1:\n  sets: 2048\n  ways: 64\n", 0, 0,
+                      "l1.sets x l1.ways (131072 lines) exceeds the limit of 65536 lines per L1");
   // 1024 x 64 = 65536 exactly is allowed.
   const MachineConfig c = load_machine_config(write_config("max_l1.yaml", "l1:\n  sets: 1024\n  ways: 64\n"), kConfigs);
   EXPECT_EQ(uint64_t{c.l1_sets} * c.l1_ways, kMaxL1Lines);
 }
 
 TEST(ConfigErrors, CoresMustDivideAmongSockets) {
-  // 3 cores over 2 sockets: 3 % 2 = 1. Whole-file, like the L1 limit.
-  std::string path;
-  const InputError e = load_error("sockets.yaml", "cores: 3\ntopology:\n  sockets: 2\n", &path);
-  EXPECT_EQ(e.file(), path);
-  EXPECT_EQ(e.line(), 0u);
-  EXPECT_EQ(e.message(), "cores (3) must divide evenly among topology.sockets (2)");
+  // 3 cores over 2 sockets: 3 % 2 = 1. Whole-file, like the L1 limit: no
+  // line or column.
+  expect_config_error("sockets.yaml", "cores: 3\ntopology:\n  sockets: 2\n", 0, 0,
+                      "cores (3) must divide evenly among topology.sockets (2)");
 }
 
 TEST(ConfigErrors, ApplyYamlNamesTheGivenFile) {

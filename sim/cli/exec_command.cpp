@@ -40,16 +40,8 @@ int run_exec_command(const ExecRequest& request, std::ostream& out, std::ostream
   CpuState st = cpu::initial_registers(0);
   for (const auto& a : request.reg_assignments) apply_assignment(a, st);
   cpu::FlatMemory memory(program);
-  cpu::ThreadRun run;
-  try {
-    run = cpu::run_thread(program, entry, st, memory, request.max_steps);
-  } catch (const cpu::ExecutionFault& e) {
-    err << "error: " << e.what() << "\n";
-    return 3;
-  } catch (const cpu::MemoryFault& e) {
-    err << "error: " << e.what() << "\n";
-    return 3;
-  }
+  // A CPU fault leaves as an exception: exit 3 by report_current_exception.
+  const cpu::ThreadRun run = cpu::run_thread(program, entry, st, memory, request.max_steps);
   if (run.end == cpu::ThreadEnd::StepLimit) {
     const cpu::Instr& at = program.code[st.pc];
     err << "error: step limit of " << request.max_steps << " instructions reached; next instruction at "
