@@ -3,8 +3,8 @@
 //
 //  * against its x86-TSO verdict from EXPECTED.tsv (herd7's, an independent
 //    source): the same set of final states and the same Always/Sometimes/Never
-//    observation and Ok/No (herd7's counts are per execution, ours per final
-//    state, so only those are compared);
+//    observation, Ok/No and the Condition line (herd7's counts are per
+//    execution, ours per final state, so only those are compared);
 //  * against its golden block NAME.litmus.expected beside it, as herd7's own
 //    test suite keeps them: the whole `locksim litmus` block minus the Time
 //    line, compared line for line (a mismatch prints a diff).
@@ -45,7 +45,7 @@ std::string folder_path(const std::string& folder) {
 }
 
 struct Row {
-  std::string observation, result;
+  std::string condition, observation, result;
   std::set<std::string> states;
 };
 
@@ -94,7 +94,7 @@ std::vector<Case> cases() {
       std::string col;
       while (std::getline(ss, col, '\t')) cols.push_back(col);
       if (cols.size() < 11) continue;
-      Row r{cols[5], cols[8], {}};
+      Row r{cols[4], cols[5], cols[8], {}};
       std::stringstream states(cols[10]);
       std::string st;
       while (std::getline(states, st, '|')) r.states.insert(normalize_state(st));
@@ -167,6 +167,9 @@ TEST_P(SharedLitmus, MatchesGoldenBlockAndX86TsoVerdict) {
     for (const auto& s : r.states) got.insert(normalize_state(s));
     EXPECT_EQ(got, c.row->states) << c.path() << ": final states";
     EXPECT_EQ(r.observation, c.row->observation) << c.path() << ": observation";
+    // herd7 prints the condition from its syntax tree: [x], N:REG, no
+    // parentheses where precedence suffices, "not (...)".
+    EXPECT_EQ(r.quantifier + " (" + r.condition + ")", c.row->condition) << c.path() << ": condition";
     EXPECT_EQ(r.ok ? "Ok" : "No", c.row->result) << c.path() << ": result";
   }
 

@@ -219,4 +219,48 @@ std::string quantifier_name(Quantifier q) {
   return q == Quantifier::Exists ? "exists" : q == Quantifier::NotExists ? "~exists" : "forall";
 }
 
+namespace {
+
+// Binding strength, loosest first, as herd7's grammar has it.
+int precedence(CondExpr::Kind k) {
+  switch (k) {
+    case CondExpr::Implies: return 0;
+    case CondExpr::Or: return 1;
+    case CondExpr::And: return 2;
+    case CondExpr::Not: return 3;
+    default: return 4;
+  }
+}
+
+std::string herd_text(const CondExpr& e, int context) {
+  std::string out;
+  switch (e.kind) {
+    case CondExpr::True: out = "true"; break;
+    case CondExpr::False: out = "false"; break;
+    case CondExpr::Atom: {
+      const CondAtom& a = e.atom;
+      out = (a.thread >= 0 ? std::to_string(a.thread) + ":" + a.name : "[" + a.name + "]") +
+            (a.not_equal ? "!=" : "=") + (a.value_symbol.empty() ? std::to_string(a.value) : a.value_symbol);
+      break;
+    }
+    case CondExpr::Not: out = "not (" + herd_text(e.operands[0], 0) + ")"; break;
+    case CondExpr::And: case CondExpr::Or: case CondExpr::Implies: {
+      // Right-associative: a chain prints flat, a group on the left keeps
+      // its parentheses.
+      const char* op = e.kind == CondExpr::And ? " /\\ " : e.kind == CondExpr::Or ? " \\/ " : " => ";
+      const int p = precedence(e.kind);
+      for (size_t i = 0; i < e.operands.size(); ++i) {
+        const bool last = i + 1 == e.operands.size();
+        out += (i ? op : "") + herd_text(e.operands[i], last ? p : p + 1);
+      }
+      break;
+    }
+  }
+  return precedence(e.kind) < context ? "(" + out + ")" : out;
+}
+
+}  // namespace
+
+std::string herd_text(const CondExpr& e) { return herd_text(e, 0); }
+
 }  // namespace locksim

@@ -55,6 +55,11 @@ using SymbolValue = std::function<uint64_t(const std::string&)>;
 
 bool evaluate(const CondExpr& e, const AtomValue& value, const SymbolValue& symbol);
 
+// The proposition as herd7 prints it in its result block: locations as
+// [x], registers as N:REG, decimal values, /\ binding tighter than \/ and
+// parentheses only where precedence needs them.
+std::string herd_text(const CondExpr& e);
+
 // A register as a condition names it ("EAX", "rax", "ah"), or nothing if
 // the name is not a register.
 std::optional<cpu::RegRef> condition_register(const std::string& name);

@@ -452,7 +452,7 @@ LitmusResult run_litmus_text(const std::string& path, const std::string& text, u
   LitmusResult r;
   r.name = reader.name();
   r.quantifier = quantifier_name(cond.quantifier);
-  r.condition = cond.text;
+  r.condition = herd_text(cond.proposition);
   auto value_of = [&](uint32_t state, const CondAtom& a) -> int64_t {
     if (a.thread >= 0)
       return register_value(explorer.cpu(state, static_cast<uint32_t>(a.thread)), *condition_register(a.name));
