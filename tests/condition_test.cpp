@@ -139,6 +139,23 @@ TEST(ConditionAtoms, KeywordPrefixesAreNames) {
   EXPECT_TRUE(holds("true_flag=2 /\\ not x=1", {{"true_flag", 2}, {"x", 0}}));
 }
 
+// The shown text drops one pair of parentheses only when it frames the
+// whole proposition.
+TEST(ConditionText, OuterParenthesesOnlyWhenTheyFrameTheWhole) {
+  EXPECT_EQ(parse("(x=1 /\\ y=1)").text, "x=1 /\\ y=1");
+  EXPECT_EQ(parse("(x=1) /\\ (y=1)").text, "(x=1) /\\ (y=1)");
+}
+
+// A minus sign goes with a number only: "x=-y" is an error, not x=y.
+TEST(ConditionErrors, MinusBeforeALocation) {
+  try {
+    parse("x=-y");
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.message(), "expected a number after '-', found 'y'");
+  }
+}
+
 TEST(ConditionAtoms, NotEqualNegatesTheComparison) {
   const std::map<std::string, uint64_t> v = {{"x", 3}};
   EXPECT_FALSE(holds("x!=3", v));  // 3 != 3: false

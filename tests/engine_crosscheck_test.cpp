@@ -76,10 +76,13 @@ void expect_engines_agree(const std::string& scenario, bool may_be_too_big = fal
       ASSERT_TRUE(c.replay.is_object()) << what;
       EXPECT_TRUE(c.replay["execution"].get<bool>()) << what << ": " << c.replay.value("problem", "");
       EXPECT_TRUE(c.replay["final_state_matches"].get<bool>()) << what << ": " << c.replay["differences"].dump();
-      if (!may_be_too_big || !c.replay["listed"].is_null())
+      if (!may_be_too_big || !c.replay["listed"].is_null()) {
         EXPECT_EQ(c.replay["listed"], true) << what << ": the explorer's search misses the timed run's final state";
+      }
       // A machine without store buffers is sequentially consistent.
-      if (std::string(machine) == "sc") EXPECT_TRUE(c.sequentially_consistent) << what;
+      if (std::string(machine) == "sc") {
+        EXPECT_TRUE(c.sequentially_consistent) << what;
+      }
     }
   }
 }

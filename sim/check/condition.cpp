@@ -140,6 +140,7 @@ class Parser {
       if (!n || v.starts_with("0b") || v.starts_with("0B")) fail("malformed value '" + v + "' (expected decimal or 0x hex)");
       a.value = static_cast<int64_t>(negative ? 0 - *n : *n);
     } else {
+      if (negative) fail("expected a number after '-', found '" + v + "'");
       a.value_symbol = v;
     }
     atoms_->push_back(a);
@@ -178,7 +179,18 @@ Condition parse_condition(Quantifier q, const std::string& proposition, const st
   c.quantifier = q;
   c.proposition = Parser(proposition, file, line, column).parse(c.atoms);
   c.text = collapse_spaces(proposition);
-  if (c.text.size() >= 2 && c.text.front() == '(' && c.text.back() == ')') c.text = collapse_spaces(c.text.substr(1, c.text.size() - 2));
+  // One pair of parentheses around the whole proposition is herd's frame,
+  // not part of it: dropped only when the first closes at the very end.
+  auto wraps_all = [](const std::string& t) {
+    if (t.size() < 2 || t.front() != '(' || t.back() != ')') return false;
+    int depth = 0;
+    for (size_t i = 0; i < t.size(); ++i) {
+      depth += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+      if (depth == 0) return i + 1 == t.size();
+    }
+    return false;
+  };
+  if (wraps_all(c.text)) c.text = collapse_spaces(c.text.substr(1, c.text.size() - 2));
   return c;
 }
 
