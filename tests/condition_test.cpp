@@ -146,6 +146,17 @@ TEST(ConditionText, OuterParenthesesOnlyWhenTheyFrameTheWhole) {
   EXPECT_EQ(parse("(x=1) /\\ (y=1)").text, "(x=1) /\\ (y=1)");
 }
 
+// herd7's printing of a proposition (all 298 litmus tests' Condition lines
+// match herd7's, in litmus_test): [x] for locations, N:REG, parentheses
+// only where the reading needs them, "not (...)".
+TEST(ConditionText, HerdPrintsTheSyntaxTree) {
+  EXPECT_EQ(herd_text(parse("x=1 /\\ (y=1 \\/ 0:rax=2)").proposition), "[x]=1 /\\ ([y]=1 \\/ 0:rax=2)");
+  EXPECT_EQ(herd_text(parse("(x=1 /\\ y=1) \\/ [z]=0x10").proposition), "[x]=1 /\\ [y]=1 \\/ [z]=16");
+  EXPECT_EQ(herd_text(parse("~x=1").proposition), "not ([x]=1)");
+  // Read left-associatively here, so the left group keeps its parentheses.
+  EXPECT_EQ(herd_text(parse("x=1 => y=1 => z=1").proposition), "([x]=1 => [y]=1) => [z]=1");
+}
+
 // A minus sign goes with a number only: "x=-y" is an error, not x=y.
 TEST(ConditionErrors, MinusBeforeALocation) {
   try {

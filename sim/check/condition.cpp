@@ -233,14 +233,14 @@ std::string quantifier_name(Quantifier q) {
 
 namespace {
 
-// Binding strength, loosest first, as herd7's grammar has it.
+// Binding strength, loosest first, as the parser reads it (\/, /\, =>, ~).
 int precedence(CondExpr::Kind k) {
   switch (k) {
-    case CondExpr::Implies: return 0;
     case CondExpr::Or: return 1;
     case CondExpr::And: return 2;
-    case CondExpr::Not: return 3;
-    default: return 4;
+    case CondExpr::Implies: return 3;
+    case CondExpr::Not: return 4;
+    default: return 5;
   }
 }
 
@@ -257,8 +257,8 @@ std::string herd_text(const CondExpr& e, int context) {
     }
     case CondExpr::Not: out = "not (" + herd_text(e.operands[0], 0) + ")"; break;
     case CondExpr::And: case CondExpr::Or: case CondExpr::Implies: {
-      // Right-associative: a chain prints flat, a group on the left keeps
-      // its parentheses.
+      // A chain prints flat; a group on the left of an operator keeps its
+      // parentheses (herd7's right-associative reading of a flat chain).
       const char* op = e.kind == CondExpr::And ? " /\\ " : e.kind == CondExpr::Or ? " \\/ " : " => ";
       const int p = precedence(e.kind);
       for (size_t i = 0; i < e.operands.size(); ++i) {
