@@ -37,7 +37,8 @@ class L1Cache : public sc_core::sc_module {
   void missed() { ++stats_.misses; }
   // Hits a spinning core's skipped iterations would have made.
   void credit_hits(uint64_t n) { stats_.hits += n; }
-  // The cycle a load's data is ready when its lines are all here at `at`.
+  // The cycle a load's data is ready when its lines are all here at `at`
+  // (any time base: the core passes cycles from now).
   uint64_t data_ready(uint64_t at) const { return at + hit_latency_; }
   const L1Stats& stats() const { return stats_; }
 

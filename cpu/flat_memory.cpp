@@ -12,12 +12,11 @@
 
 namespace locksim::cpu {
 
-FlatMemory::FlatMemory(const Program& program, uint32_t threads) {
-  // Most accesses go to the stacks and data, so they are searched first.
-  for (uint32_t t = 0; t < threads; ++t) map(stack_base(t), {}, kStackSize, true);
+FlatMemory::FlatMemory(const Program& program, uint32_t threads) : threads_(threads) {
   map(program.data.base, program.data.bytes, program.data.bytes.size(), true);
   map(program.bss.base, program.bss.bytes, program.bss.bytes.size(), true);
   map(program.text.base, program.text.bytes, program.text.bytes.size(), false);
+  for (uint32_t t = 0; t < threads; ++t) map(stack_base(t), {}, kStackSize, true);
 }
 
 void FlatMemory::Unmap::operator()(uint8_t* p) const { munmap(p, length); }
@@ -36,7 +35,14 @@ uint8_t* FlatMemory::find(uint64_t address, unsigned size, bool write) {
   // last found is tried first. Regions do not overlap.
   auto holds = [&](const Region& r) { return address - r.base < r.size && address + size - r.base <= r.size; };
   size_t i = last_found_;
-  if (!holds(regions_[i])) i = static_cast<size_t>(std::find_if(regions_.begin(), regions_.end(), holds) - regions_.begin());
+  if (!holds(regions_[i])) {
+    // A stack is found by arithmetic (cores take turns, so the last region
+    // found is often another core's); the three sections by search.
+    const int owner = stack_owner(address, threads_);
+    i = owner >= 0 ? kSections + static_cast<size_t>(owner)
+                   : static_cast<size_t>(std::find_if(regions_.begin(), regions_.begin() + kSections, holds) - regions_.begin());
+    if (i < regions_.size() && !holds(regions_[i])) i = regions_.size();
+  }
   if (i < regions_.size() && (!write || regions_[i].writable)) {
     last_found_ = i;
     return regions_[i].bytes.get() + (address - regions_[i].base);

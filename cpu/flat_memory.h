@@ -49,7 +49,10 @@ class FlatMemory final : public MemPort {
   void map(uint64_t base, const std::vector<uint8_t>& contents, uint64_t size, bool writable);
   uint8_t* find(uint64_t address, unsigned size, bool write);
 
+  // data, bss, text, then one stack per thread.
+  static constexpr size_t kSections = 3;
   std::vector<Region> regions_;
+  uint32_t threads_;
   size_t last_found_ = 0;
 };
 

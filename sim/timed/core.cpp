@@ -292,8 +292,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
   }
   value = memory_.load(address, size);
   schedule_step();
-  const uint64_t now = now_cycles();
-  local_ = l1_.data_ready(now + local_) - now;
+  local_ = l1_.data_ready(local_);  // in cycles from now: no clock read per load
   return recorded_read(address, size, value);
 }
 
