@@ -79,10 +79,7 @@ void Interconnect::submit(BusTransaction& t) {
     return std::tie(a->arrival, a->drain, a->order) < std::tie(b->arrival, b->drain, b->order);
   });
   queue_.insert(at, &t);
-  if (arbitrating_) {  // from a client's granted(): the running arbitration looks again and re-arms
-    changed_in_grant_ = true;
-    return;
-  }
+  if (deferred_to_arbiter()) return;
   // Only `t` is new: if it cannot go yet, the arbiter is already due for
   // everything else.
   const uint64_t now = now_cycles();
@@ -315,10 +312,7 @@ void Interconnect::unlock_line(uint32_t core, uint64_t line, uint64_t at) {
   if (it == line_locks_.end()) return;
   const uint64_t now = now_cycles();
   it->until = std::max(at, now);
-  if (arbitrating_) {  // from a client's granted(): the running arbitration looks again and re-arms
-    changed_in_grant_ = true;
-    return;
-  }
+  if (deferred_to_arbiter()) return;
   // Only another core's requests for the line wait on this lock, and they
   // can only go sooner now.
   uint64_t earliest = kForever;
@@ -336,7 +330,7 @@ void Interconnect::unlock_bus(uint32_t core, uint64_t at) {
   at = std::max(at, now_cycles());
   stats.bus_lock_cycles += at - bus_locked_at_;
   bus_unlock_at_ = at;
-  changed_in_grant_ = changed_in_grant_ || arbitrating_;
+  if (deferred_to_arbiter()) return;
   // Any other core's request may wait on the bus.
   if (const uint64_t now = now_cycles(); rearm(now) <= now) arbitrate();
 }

@@ -166,6 +166,12 @@ class Interconnect : public sc_core::sc_module {
   uint64_t arbiter_armed_at_ = 0;  // the cycle arbiter_wake_ is due, once it is set
   bool arbitrating_ = false;       // inside arbitrate(): a client's granted() may queue or unlock
   bool changed_in_grant_ = false;  // ... and did
+  // From a client's granted(): the running arbitration looks at the queue
+  // again and re-arms, so the caller need not (true then).
+  bool deferred_to_arbiter() {
+    if (arbitrating_) changed_in_grant_ = true;
+    return arbitrating_;
+  }
   struct Watch {
     std::vector<uint64_t> lines;
     sc_core::sc_event* event = nullptr;

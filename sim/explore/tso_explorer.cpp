@@ -228,19 +228,23 @@ void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
   }
 }
 
-uint32_t TsoExplorer::insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain) {
+TsoExplorer::Probe TsoExplorer::probe(const uint64_t* packed, size_t n) const {
   const uint64_t h = hash_words(packed, n);
   const uint64_t tag = h & ~uint64_t{0xffffffff};
-  size_t mask = table_.size() - 1;
-  size_t slot = (h >> 32) & mask;
-  for (;; slot = (slot + 1) & mask) {
+  const size_t mask = table_.size() - 1;
+  for (size_t slot = (h >> 32) & mask;; slot = (slot + 1) & mask) {
     const uint64_t entry = table_[slot];
-    if (entry == 0) break;
+    if (entry == 0) return Probe{slot, tag, std::nullopt};
     if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
     const uint32_t id = static_cast<uint32_t>(entry) - 1;
-    if (arena_.length(id) == n && std::equal(packed, packed + n, arena_.words(id))) return id;
+    if (arena_.length(id) == n && std::equal(packed, packed + n, arena_.words(id))) return Probe{slot, tag, id};
   }
-  table_[slot] = tag | (state_count() + 1);
+}
+
+uint32_t TsoExplorer::insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain) {
+  const Probe p = probe(packed, n);
+  if (p.id) return *p.id;
+  table_[p.slot] = p.tag | (state_count() + 1);
   arena_.append(packed, n);
   parent_.push_back(parent);
   only_next_.push_back(kFull);
@@ -248,7 +252,7 @@ uint32_t TsoExplorer::insert(const uint64_t* packed, size_t n, uint32_t parent, 
   via_drain_.push_back(drain);
   if (state_count() * 2 > table_.size()) {  // keep the table at most half full
     HugeVector<uint64_t> bigger(table_.size() * 2, 0);
-    mask = bigger.size() - 1;
+    const size_t mask = bigger.size() - 1;
     for (uint64_t entry : table_) {
       if (entry == 0) continue;
       size_t s = (entry >> 32) & mask;  // the slot comes from the tag: no need to hash again
@@ -481,7 +485,7 @@ cpu::CpuState TsoExplorer::cpu(uint32_t state, uint32_t thread) const {
 uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned size) const {
   TsoState s;
   unpack(state, s);
-  return read_at(base_, s.memory, address, size);
+  return read_memory(s, address, size);
 }
 
 std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
@@ -540,16 +544,7 @@ uint64_t TsoExplorer::read_memory(const TsoState& s, uint64_t address, unsigned 
 std::optional<uint32_t> TsoExplorer::find(const TsoState& s) const {
   std::vector<uint64_t> packed;
   const size_t n = pack(s, packed);
-  const uint64_t h = hash_words(packed.data(), n);
-  const uint64_t tag = h & ~uint64_t{0xffffffff};
-  const size_t mask = table_.size() - 1;
-  for (size_t slot = (h >> 32) & mask;; slot = (slot + 1) & mask) {
-    const uint64_t entry = table_[slot];
-    if (entry == 0) return std::nullopt;
-    if ((entry & ~uint64_t{0xffffffff}) != tag) continue;
-    const uint32_t id = static_cast<uint32_t>(entry) - 1;
-    if (arena_.length(id) == n && std::equal(packed.data(), packed.data() + n, arena_.words(id))) return id;
-  }
+  return probe(packed.data(), n).id;
 }
 
 ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
@@ -567,19 +562,20 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
         return false;
       }
       cpu::Footprint fp;
-      TsoState before = s;
+      const uint32_t pc = th.cpu.pc;
+      const bool buffered = !th.buffer.empty();
       step(s, t, &fp, nullptr);
       const bool touched = fp.touches_memory() || fp.mfence;
       if (touched && !must_touch) {
         r.problem = fmt::format("T{} touches memory at {} after the schedule's last step", t,
-                                program_.where(program_.code[before.threads[t].cpu.pc]));
+                                program_.where(program_.code[pc]));
         return false;
       }
-      if (waits_for_buffer(fp) && !before.threads[t].buffer.empty()) {
+      if (waits_for_buffer(fp) && buffered) {
         r.problem = fmt::format("T{} runs {} at {} with stores still in its buffer", t,
                                 fp.needs_empty_store_buffer() ? "a LOCK'd instruction or mfence"
                                                               : "an instruction (no store buffer: sequential consistency)",
-                                program_.where(program_.code[before.threads[t].cpu.pc]));
+                                program_.where(program_.code[pc]));
         return false;
       }
       if (touched) return true;

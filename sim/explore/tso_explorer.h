@@ -183,6 +183,14 @@ class TsoExplorer {
   // Packs into the front of `out` (grown as needed); returns the length.
   size_t pack(const TsoState& s, std::vector<uint64_t>& out) const;
   void unpack(uint32_t id, TsoState& s) const;
+  // Where a packed state is in the table: its id, or the empty slot it
+  // would take (with its hash tag).
+  struct Probe {
+    size_t slot;
+    uint64_t tag;
+    std::optional<uint32_t> id;
+  };
+  Probe probe(const uint64_t* packed, size_t n) const;
   // Adds a packed state, with how it was reached, unless seen; returns its id.
   uint32_t insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain);
   size_t state_count() const { return arena_.size(); }

@@ -103,8 +103,8 @@ void Core::run() {
   on_finished_();
 }
 
-// The records are filled in place, not rebuilt: they hold a string and a
-// function, and copying those for every request showed in profiles.
+// The records are filled in place, not rebuilt: a queued one is the
+// interconnect's by pointer until its grant, and the core has two.
 cache::BusTransaction& Core::line_request(uint64_t line, MesiEvent event, bool lock_line, uint64_t arrival) {
   run_request_.kind = cache::BusTransaction::Kind::Line;
   run_request_.line = line;
