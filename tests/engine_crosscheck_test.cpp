@@ -205,7 +205,12 @@ TEST(Replay, RejectsASchedulePatchedByHand) {
   std::ofstream(dir / "broken.json") << "{\n  \"steps\": [1, 2,\n}";
   r = run_locksim({"explore", "scenarios/sb.yaml", "--replay", (dir / "broken.json").string()});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(contains(r.err, (dir / "broken.json").string() + ":3:1: error: not JSON")) << r.err;
+  EXPECT_TRUE(contains(r.err, (dir / "broken.json").string() + ":3:1: error: invalid JSON")) << r.err;
+  // A number no double holds is bad input too, not an internal error.
+  std::ofstream(dir / "huge.json") << "{\"steps\": [1e400]}";
+  r = run_locksim({"explore", "scenarios/sb.yaml", "--replay", (dir / "huge.json").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(contains(r.err, "invalid JSON")) << r.err;
 }
 
 // The same fault, at the same file:line, with the same exit code, from

@@ -13,6 +13,7 @@
 #include "cpu/asm/input_error.h"
 #include "cpu/asm/input_file.h"
 #include "cpu/registers.h"
+#include "sim/input/json_input.h"
 #include "sim/input/value_parse.h"
 #include "sim/check/condition.h"
 #include "sim/report/output_file.h"
@@ -109,14 +110,7 @@ struct RecordedRun {
 
 RecordedRun read_recorded_run(const std::string& path) {
   const std::string text = read_input_file(path, "--replay");
-  Json j;
-  try {
-    j = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    uint32_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) text[i] == '\n' ? (++line, column = 1) : ++column;
-    throw InputError(path, line, column, "not JSON (expected a schedule.json from `locksim run --schedule`)");
-  }
+  const nlohmann::json j = parse_json(path, text);
   auto fail = [&](const std::string& what) -> InputError {
     return InputError(path, 1, 1, "expected a schedule.json from `locksim run --schedule`: " + what);
   };

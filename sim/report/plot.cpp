@@ -11,6 +11,7 @@
 
 #include "cpu/asm/input_error.h"
 #include "cpu/asm/input_file.h"
+#include "sim/input/json_input.h"
 #include "sim/report/output_file.h"
 
 extern char** environ;
@@ -30,25 +31,6 @@ constexpr std::pair<const char*, const char*> kCauses[] = {
     {"drain_lock", "drain for LOCK"},
     {"interconnect_wait", "interconnect wait"},
 };
-
-Json parse_stats(const std::string& path, const std::string& s) {
-  try {
-    return Json::parse(s);
-  } catch (const Json::out_of_range& e) {
-    // A number too large for a double (1e400): nlohmann reports it so.
-    std::string what = e.what();
-    throw InputError(path, "invalid JSON: " + what.substr(what.find("] ") + 2));
-  } catch (const Json::parse_error& e) {
-    // Report where, as every other input does.
-    unsigned line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < s.size(); ++i) {
-      if (s[i] == '\n') line++, column = 1;
-      else ++column;
-    }
-    std::string what = e.what();
-    throw InputError(path, line, column, "invalid JSON: " + what.substr(what.find(": ") + 2));
-  }
-}
 
 uint64_t number(const Json& j, const std::string& path, const std::string& key) {
   if (!j.is_object() || !j.contains(key) || !j[key].is_number_unsigned())
@@ -79,7 +61,7 @@ std::string gnuplot_quoted(const std::string& s) {
 }
 
 std::string stall_plot_script(const std::string& stats_path, const std::string& stats_text, bool png) {
-  const Json stats = parse_stats(stats_path, stats_text);
+  const Json stats = parse_json(stats_path, stats_text);
   if (!stats.is_object() || !stats.contains("threads") || !stats["threads"].is_array() || stats["threads"].empty())
     throw InputError(stats_path, "not a locksim stats.json: expected a non-empty 'threads' list");
   // Threads running one routine are labelled T0, T1, ...; otherwise each
