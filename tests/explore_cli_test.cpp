@@ -37,6 +37,11 @@ TEST(Explore, NoStoreBuffersMeansSequentialConsistency) {
   }
   auto r = run_locksim({"explore", "scenarios/sb.yaml", "--machine", "sc"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
+  // An unknown machine is bad input, as for `run --machine`.
+  r = run_locksim({"explore", "scenarios/sb.yaml", "--machine", "nosuch"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "error: machine 'nosuch' not found (shipped configs:")) << r.err;
+  EXPECT_EQ(r.out, "");
   // A non-LOCK'd increment is a load then a store even so: updates are lost.
   r = run_locksim({"explore", "scenarios/counter2_plain.yaml", "--machine", "sc"});
   EXPECT_EQ(r.exit_code, 1) << r.out;
