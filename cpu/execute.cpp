@@ -496,6 +496,7 @@ StepOutcome Exec::run() {
       }
       return jump_to(read(in_.operands[0], 8));
     case Op::Call: {
+      if (in_.service != Service::None) return StepOutcome::Service;  // the engine's kernel runs it
       uint64_t target = in_.indirect ? read(in_.operands[0], 8) : p_.code[in_.target].address;
       push(8, in_.address + 1);
       return jump_to(target);

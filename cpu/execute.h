@@ -15,6 +15,7 @@ enum class StepOutcome : uint8_t {
   Continue,  // pc moved to the next instruction to run
   Returned,  // `ret` popped kHostReturnAddress: the thread's entry routine returned
   Halted,    // `hlt`
+  Service,   // a call of a kernel service: nothing done yet, pc still at the call
 };
 
 // Return address pushed below a thread's entry routine; returning to it ends

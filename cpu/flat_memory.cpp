@@ -39,8 +39,14 @@ uint8_t* FlatMemory::find(uint64_t address, unsigned size, bool write) {
     // A stack is found by arithmetic (cores take turns, so the last region
     // found is often another core's); the three sections by search.
     const int owner = stack_owner(address, threads_);
-    i = owner >= 0 ? kSections + static_cast<size_t>(owner)
-                   : static_cast<size_t>(std::find_if(regions_.begin(), regions_.begin() + kSections, holds) - regions_.begin());
+    if (owner >= 0) {
+      i = kSections + static_cast<size_t>(owner);
+    } else {
+      i = static_cast<size_t>(std::find_if(regions_.begin(), regions_.begin() + kSections, holds) - regions_.begin());
+      if (i == kSections)
+        i = static_cast<size_t>(std::find_if(regions_.begin() + kSections + threads_, regions_.end(), holds) -
+                                regions_.begin());
+    }
     if (i < regions_.size() && !holds(regions_[i])) i = regions_.size();
   }
   if (i < regions_.size() && (!write || regions_[i].writable)) {

@@ -17,6 +17,9 @@ class FlatMemory final : public MemPort {
  public:
   // Maps `program`'s sections and the stacks of threads 0 to threads - 1.
   explicit FlatMemory(const Program& program, uint32_t threads = 1);
+  // Maps `size` more bytes at `base`, zeroed and writable (the kernel's
+  // per-CPU areas and thread structures).
+  void map_zeroed(uint64_t base, uint64_t size) { map(base, {}, size, true); }
 
   uint64_t load(uint64_t address, unsigned size) override;
   void store(uint64_t address, unsigned size, uint64_t value) override;
@@ -49,7 +52,7 @@ class FlatMemory final : public MemPort {
   void map(uint64_t base, const std::vector<uint8_t>& contents, uint64_t size, bool writable);
   uint8_t* find(uint64_t address, unsigned size, bool write);
 
-  // data, bss, text, then one stack per thread.
+  // data, bss, text, one stack per thread, then regions map_zeroed added.
   static constexpr size_t kSections = 3;
   std::vector<Region> regions_;
   uint32_t threads_;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cpu/registers.h"
+#include "cpu/service.h"
 #include "cpu/source_location.h"
 
 namespace locksim::cpu {
@@ -60,6 +61,7 @@ struct Instr {
   // Operands in AT&T order: sources first, destination last.
   std::array<Operand, 3> operands{};
   uint32_t target = 0;   // direct branch target: index into Program::code
+  Service service = Service::None;  // a call into the kernel model (target unused)
   uint64_t address = 0;  // code address, pushed by call and matched by ret
   SourceLocation location;
 

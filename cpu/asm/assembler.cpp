@@ -573,6 +573,10 @@ class Assembler {
     return v;
   }
 
+  bool defined(uint32_t f, const std::string& name) const {
+    return files_[f].symbols.count(name) || global_owner_.count(name);
+  }
+
   std::optional<int64_t> resolve(uint32_t f, const Token& t) {
     if (auto it = files_[f].symbols.find(t.text); it != files_[f].symbols.end()) return evaluate_symbol(f, it->second);
     if (auto g = global_owner_.find(t.text); g != global_owner_.end())
@@ -615,6 +619,17 @@ class Assembler {
       } else if (po.kind == OperandKind::Mem) {
         int64_t v = po.value.empty() ? 0 : eval(p.file, po.value);
         bool direct_branch = (instr.op == Op::Jcc || instr.op == Op::Jmp || instr.op == Op::Call) && !instr.indirect;
+        if (direct_branch && instr.op == Op::Call && po.bare && po.value.tokens.size() == 1 &&
+            !defined(p.file, po.value.tokens[0].text)) {
+          // A call of an undefined name: a kernel service, or an error.
+          const std::string& name = po.value.tokens[0].text;
+          if (auto service = service_named(name)) {
+            instr.service = *service;
+            continue;
+          }
+          if (name.starts_with("__"))
+            fail(po.at, "unknown kernel service '" + name + "' (services: " + service_names() + ")");
+        }
         if (direct_branch) {
           int64_t index = program_.code_index(static_cast<uint64_t>(v));
           if (index < 0) fail(po.at, "branch target '" + display_name(po.value.tokens[0].text) + "' is not an instruction");

@@ -77,12 +77,12 @@ class DirectPort final : public cpu::MemPort {
 // The explorer's memory port for one thread of one state.
 class TsoPort final : public cpu::MemPort {
  public:
-  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t thread, std::vector<ScheduleEffect>* effects)
-      : base_(base), memory_(base, state.memory), thread_(state.threads[thread]), effects_(effects) {}
+  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t cpu, std::vector<ScheduleEffect>* effects)
+      : base_(base), memory_(base, state.memory), buffer_(state.cpus[cpu].buffer), effects_(effects) {}
 
   uint64_t load(uint64_t address, unsigned size) override {
     base_.require_mapped(address, size, false);
-    const cpu::Forwarded f = cpu::forward_from(thread_.buffer, address, size);
+    const cpu::Forwarded f = cpu::forward_from(buffer_, address, size);
     uint64_t v = f.value;
     for (unsigned i = 0; i < size; ++i)
       if (!(f.covered >> i & 1)) v |= static_cast<uint64_t>(memory_.byte(address + i)) << (8 * i);
@@ -94,7 +94,7 @@ class TsoPort final : public cpu::MemPort {
     if (locked_) {
       memory_.write(address, size, value);
     } else {
-      thread_.buffer.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
+      buffer_.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
     }
     if (effects_) effects_->push_back(ScheduleEffect{true, address, value, locked_});
   }
@@ -103,12 +103,107 @@ class TsoPort final : public cpu::MemPort {
   void barrier(cpu::Barrier) override {}
 
  private:
-
   const cpu::FlatMemory& base_;
   StateMemory memory_;
-  TsoThread& thread_;
+  std::vector<TsoStore>& buffer_;
   std::vector<ScheduleEffect>* effects_;
   bool locked_ = false;
+};
+
+// The kernel services on one state: thread t on CPU c calls; `choice`
+// picks which sleepers a wake-up wakes (every choice is a successor).
+class ExplorerHost final : public kernel::Host {
+ public:
+  ExplorerHost(const cpu::FlatMemory& base, TsoState& s, uint32_t t, uint32_t choice, cpu::Footprint* fp,
+               std::vector<ScheduleEffect>* effects, std::string* note)
+      : base_(base), memory_(base, s.memory), s_(s), t_(t), choice_(choice), fp_(fp), effects_(effects), note_(note) {}
+
+  uint64_t read(uint64_t address, unsigned size) override {
+    base_.require_mapped(address, size, false);
+    if (fp_) fp_->add(address, size, false);
+    uint64_t v = 0;
+    for (unsigned i = 0; i < size; ++i) v |= static_cast<uint64_t>(memory_.byte(address + i)) << (8 * i);
+    if (effects_) effects_->push_back(ScheduleEffect{false, address, v, false});
+    return v;
+  }
+  void write(uint64_t address, unsigned size, uint64_t value) override {
+    base_.require_mapped(address, size, true);
+    if (fp_) fp_->add(address, size, true);
+    memory_.write(address, size, value);
+    if (effects_) effects_->push_back(ScheduleEffect{true, address, value, true});
+  }
+  void sleep(uint64_t key) override {
+    s_.threads[t_].status = ThreadStatus::Sleeping;
+    s_.threads[t_].sleep_key = key;
+    slept = true;
+    if (note_) *note_ = "sleeps";
+  }
+  uint32_t wake(uint64_t key, uint64_t at_most) override {
+    std::vector<uint32_t> sleepers;
+    for (uint32_t u = 0; u < s_.threads.size(); ++u)
+      if (s_.threads[u].status == ThreadStatus::Sleeping && s_.threads[u].sleep_key == key) sleepers.push_back(u);
+    const auto m = static_cast<uint32_t>(std::min<uint64_t>(at_most, sleepers.size()));
+    // The choice-th subset of m sleepers, in lexicographic order.
+    choices = binomial(static_cast<uint32_t>(sleepers.size()), m);
+    std::vector<uint32_t> pick;
+    uint32_t rank = choice_ % choices, from = 0;
+    for (uint32_t k = 0; k < m; ++k) {
+      for (uint32_t u = from;; ++u) {
+        const uint32_t rest = binomial(static_cast<uint32_t>(sleepers.size()) - u - 1, m - k - 1);
+        if (rank < rest) {
+          pick.push_back(sleepers[u]);
+          from = u + 1;
+          break;
+        }
+        rank -= rest;
+      }
+    }
+    std::string woke;
+    for (uint32_t u : pick) {
+      s_.threads[u].status = ThreadStatus::Ready;
+      kernel::woken(s_.threads[u].cpu);
+      woke += fmt::format("{}T{}", woke.empty() ? "" : ", ", u);
+    }
+    if (note_) *note_ = m == 0 ? "wakes nobody" : "wakes " + woke;
+    return m;
+  }
+  void yield() override {
+    s_.threads[t_].status = ThreadStatus::Ready;
+    slept = true;  // gives up its CPU
+    if (note_) *note_ = "yields its CPU";
+  }
+  void enter_section(uint64_t key) override {
+    s_.threads[t_].sections.push_back(key);
+    marker = true;
+  }
+  void exit_section(uint64_t key) override {
+    auto& sec = s_.threads[t_].sections;
+    auto it = std::find(sec.begin(), sec.end(), key);
+    if (it == sec.end()) throw kernel::ServiceFault(fmt::format("__cs_exit({:#x}) outside a section with that key", key));
+    sec.erase(it);
+  }
+  void assertion_failed() override {
+    s_.threads[t_].status = ThreadStatus::Failed;
+    marker = true;
+  }
+
+  bool slept = false, marker = false;
+  uint32_t choices = 1;
+
+ private:
+  static uint32_t binomial(uint32_t n, uint32_t k) {
+    if (k > n) return 0;
+    uint64_t r = 1;
+    for (uint32_t i = 1; i <= k; ++i) r = r * (n - k + i) / i;
+    return static_cast<uint32_t>(r);
+  }
+  const cpu::FlatMemory& base_;
+  StateMemory memory_;
+  TsoState& s_;
+  uint32_t t_, choice_;
+  cpu::Footprint* fp_;
+  std::vector<ScheduleEffect>* effects_;
+  std::string* note_;
 };
 
 // Four independent multiply lanes (no chain of dependent multiplies across
@@ -132,28 +227,61 @@ uint64_t hash_words(const uint64_t* w, size_t n) {
 
 uint64_t TsoExplorer::memory_bytes() const {
   auto bytes = [](const auto& v) { return static_cast<uint64_t>(v.capacity() * sizeof(v[0])); };
-  return arena_.bytes() + bytes(table_) + bytes(parent_) + bytes(via_thread_) + bytes(via_drain_) + bytes(only_next_) + bytes(edges_) +
-         bytes(finals_);
+  return arena_.bytes() + bytes(table_) + bytes(parent_) + bytes(via_cpu_) + bytes(via_kind_) + bytes(via_arg_) +
+         bytes(only_next_) + bytes(edges_) + bytes(finals_);
 }
 
-TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states)
+namespace {
+// Without a kernel spec: one CPU per thread, nothing switches.
+kernel::Spec identity_spec(kernel::Spec spec, size_t threads) {
+  if (spec.layout.threads != threads) {
+    spec.layout.threads = static_cast<uint32_t>(threads);
+    spec.layout.cpus = static_cast<uint32_t>(threads);
+  }
+  return spec;
+}
+uint32_t stack_count(const kernel::Spec& spec, size_t threads) {
+  return static_cast<uint32_t>(std::min<size_t>(threads, kMaxExploreThreads)) + (spec.switch_routine ? spec.layout.cpus : 0);
+}
+}  // namespace
+
+TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states,
+                         kernel::Spec spec)
     : program_(program),
-      base_(program, static_cast<uint32_t>(std::min<size_t>(threads.size(), kMaxExploreThreads))),
+      base_(program, stack_count(identity_spec(spec, threads.size()), threads.size())),
       max_states_(std::min(max_states, kMaxExploreStates)),
-      threads_(std::move(threads)) {
+      threads_(std::move(threads)),
+      kernel_(identity_spec(std::move(spec), threads_.size())) {
   if (threads_.empty() || threads_.size() > kMaxExploreThreads)
     throw std::logic_error("explorer: " + std::to_string(threads_.size()) + " threads (callers check 1 to " +
                            std::to_string(kMaxExploreThreads) + ")");
+  if (kernel_.layout.cpus == 0 || kernel_.layout.cpus > threads_.size())
+    throw std::logic_error("explorer: CPUs must be 1 to the number of threads");
+  base_.map_zeroed(kernel::kKernelBase, kernel_.layout.size());
   TsoState initial;
-  for (const auto& spec : threads_) {
+  initial.cpus.resize(kernel_.layout.cpus);
+  for (size_t i = 0; i < threads_.size(); ++i) {
     TsoThread t;
-    t.cpu = spec.initial;
+    t.cpu = threads_[i].initial;
+    if (i < initial.cpus.size()) {
+      initial.cpus[i].thread = static_cast<int32_t>(i);
+      t.last_cpu = static_cast<int32_t>(i);
+    } else {
+      t.status = ThreadStatus::Ready;
+    }
     initial.threads.push_back(t);
   }
-  // The start-up's store goes straight to memory, before time 0.
+  // The start-up's stores go straight to memory, before time 0.
   StateMemory mem(base_, initial.memory);
   DirectPort direct(base_, mem);
+  for (const auto& [address, value] : kernel::initial_words(kernel_)) direct.store(address, 8, value);
   for (size_t i = 0; i < threads_.size(); ++i) cpu::start_thread(threads_[i].entry, initial.threads[i].cpu, direct);
+  if (kernel_.switch_routine)
+    for (uint32_t c = 0; c < cpus(); ++c) {
+      // Each CPU's switch routine returns to the host return address at the top of its own stack.
+      const uint64_t top = cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8;
+      direct.store(top, 8, cpu::kHostReturnAddress);
+    }
   initial_.resize(pack(initial, initial_));
   start_over();
 }
@@ -162,35 +290,81 @@ void TsoExplorer::start_over() {
   arena_.clear();
   table_.assign(1024, 0);
   parent_.clear();
-  via_thread_.clear();
-  via_drain_.clear();
+  via_cpu_.clear();
+  via_kind_.clear();
+  via_arg_.clear();
   only_next_.clear();
   edges_.clear();
   finals_.clear();
-  insert(initial_.data(), initial_.size(), 0, 0, false);
+  insert(initial_.data(), initial_.size(), 0, 0, StepKind::Instruction, 0);
 }
 
+namespace {
+
+constexpr size_t kCpuWords = 2 + cpu::kGprCount;
+
+// A context's registers: pc and a mask of the nonzero registers in the
+// header bits the caller leaves free (pc in 0-31, mask in 48-63), rflags,
+// then the nonzero registers.
+uint64_t* pack_registers(const cpu::CpuState& c, uint64_t* w, uint64_t& header) {
+  *w++ = c.rflags;
+  uint64_t mask = 0;
+  for (unsigned r = 0; r < cpu::kGprCount; ++r) {
+    const uint64_t v = c.regs[r];
+    *w = v;
+    w += v != 0;  // kept only when nonzero
+    mask |= static_cast<uint64_t>(v != 0) << r;
+  }
+  header |= c.pc | mask << 48;
+  return w;
+}
+
+const uint64_t* unpack_registers(cpu::CpuState& c, const uint64_t* w, uint64_t header) {
+  c.pc = static_cast<uint32_t>(header);
+  const uint64_t mask = header >> 48;
+  c.rflags = *w++;
+  for (unsigned r = 0; r < cpu::kGprCount; ++r) c.regs[r] = (mask >> r) & 1 ? *w++ : 0;
+  return w;
+}
+
+}  // namespace
+
+// Per CPU: a word (buffer length, thread + 1, switching, out + 1), the
+// switch routine's registers while it runs, the buffer. Per thread: a
+// header (pc, status, sections, last CPU + 1, register mask), rflags, the
+// nonzero registers, the sleep key while sleeping, the section keys. Then
+// the preemption count when there is a bound, then the changed memory words.
 size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
-  size_t bound = 2 * s.memory.size();
-  for (const auto& t : s.threads) bound += 2 + cpu::kGprCount + 2 * t.buffer.size();
+  size_t bound = 2 * s.memory.size() + 1;
+  for (const auto& c : s.cpus) bound += 2 + kCpuWords + 2 * c.buffer.size();
+  for (const auto& t : s.threads) bound += kCpuWords + 1 + t.sections.size();
   if (out.size() < bound) out.resize(bound);
   uint64_t* w = out.data();
-  for (const auto& t : s.threads) {
-    uint64_t* header = w++;
-    *w++ = t.cpu.rflags;
-    uint64_t mask = 0;
-    for (unsigned r = 0; r < cpu::kGprCount; ++r) {
-      const uint64_t v = t.cpu.regs[r];
-      *w = v;
-      w += v != 0;  // kept only when nonzero
-      mask |= static_cast<uint64_t>(v != 0) << r;
+  const bool routine = kernel_.switch_routine.has_value();
+  for (const auto& c : s.cpus) {
+    *w++ = static_cast<uint64_t>(c.buffer.size()) | static_cast<uint64_t>(c.thread + 1) << 16 |
+           static_cast<uint64_t>(c.switching) << 24 | static_cast<uint64_t>(c.out + 1) << 25;
+    if (c.switching && routine) {
+      uint64_t* header = w++;
+      uint64_t h = 0;
+      w = pack_registers(c.kernel, w, h);
+      *header = h;
     }
-    *header = t.cpu.pc | static_cast<uint64_t>(t.done) << 32 | static_cast<uint64_t>(t.buffer.size()) << 33 | mask << 48;
-    for (const auto& b : t.buffer) {
+    for (const auto& b : c.buffer) {
       *w++ = b.address << 4 | b.size;
       *w++ = b.value;
     }
   }
+  for (const auto& t : s.threads) {
+    uint64_t* header = w++;
+    uint64_t h = static_cast<uint64_t>(t.status) << 32 | static_cast<uint64_t>(t.sections.size()) << 35 |
+                 static_cast<uint64_t>(t.last_cpu + 1) << 40;
+    w = pack_registers(t.cpu, w, h);
+    *header = h;
+    if (t.status == ThreadStatus::Sleeping) *w++ = t.sleep_key;
+    for (uint64_t k : t.sections) *w++ = k;
+  }
+  if (kernel_.preemptions) *w++ = s.preemptions;
   for (const auto& [a, v] : s.memory) {
     *w++ = a;
     *w++ = v;
@@ -201,26 +375,43 @@ size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
 void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
   const uint64_t* w = arena_.words(id);
   const uint64_t* end = w + arena_.length(id);
-  s.threads.resize(threads_.size());
-  for (size_t i = 0; i < threads_.size(); ++i) {
-    TsoThread& t = s.threads[i];
+  const bool routine = kernel_.switch_routine.has_value();
+  s.cpus.resize(cpus());
+  for (uint32_t i = 0; i < s.cpus.size(); ++i) {
+    TsoCpu& c = s.cpus[i];
     const uint64_t header = *w++;
-    t.cpu.pc = static_cast<uint32_t>(header);
-    t.done = (header >> 32) & 1;
-    const size_t buffered = (header >> 33) & 0x7fff;
-    const uint64_t mask = header >> 48;
-    t.cpu.rflags = *w++;
-    for (unsigned r = 0; r < cpu::kGprCount; ++r) t.cpu.regs[r] = (mask >> r) & 1 ? *w++ : 0;
-    t.cpu.fs_base = threads_[i].initial.fs_base;
-    t.cpu.gs_base = threads_[i].initial.gs_base;
-    t.buffer.resize(buffered);
-    for (auto& b : t.buffer) {
+    c.buffer.resize(header & 0xffff);
+    c.thread = static_cast<int32_t>((header >> 16) & 0xff) - 1;
+    c.switching = (header >> 24) & 1;
+    c.out = static_cast<int32_t>((header >> 25) & 0xff) - 1;
+    if (c.switching && routine) {
+      const uint64_t h = *w++;
+      w = unpack_registers(c.kernel, w, h);
+      c.kernel.gs_base = kernel_.layout.cpu_area(i);
+    }
+    for (auto& b : c.buffer) {
       b.address = w[0] >> 4;
       b.size = static_cast<uint8_t>(w[0] & 15);
       b.value = w[1];
       w += 2;
     }
   }
+  s.threads.resize(threads_.size());
+  for (size_t i = 0; i < threads_.size(); ++i) {
+    TsoThread& t = s.threads[i];
+    const uint64_t header = *w++;
+    w = unpack_registers(t.cpu, w, header);
+    t.status = static_cast<ThreadStatus>((header >> 32) & 7);
+    t.sections.resize((header >> 35) & 0x1f);
+    t.last_cpu = static_cast<int32_t>((header >> 40) & 0xff) - 1;
+    t.cpu.fs_base = threads_[i].initial.fs_base;
+    t.cpu.gs_base = threads_[i].initial.gs_base != 0 || t.last_cpu < 0
+                        ? threads_[i].initial.gs_base
+                        : kernel_.layout.cpu_area(static_cast<uint32_t>(t.last_cpu));
+    t.sleep_key = t.status == ThreadStatus::Sleeping ? *w++ : 0;
+    for (auto& k : t.sections) k = *w++;
+  }
+  s.preemptions = kernel_.preemptions ? static_cast<uint32_t>(*w++) : 0;
   s.memory.resize(static_cast<size_t>(end - w) / 2);
   for (auto& m : s.memory) {
     m = {w[0], w[1]};
@@ -241,15 +432,17 @@ TsoExplorer::Probe TsoExplorer::probe(const uint64_t* packed, size_t n) const {
   }
 }
 
-uint32_t TsoExplorer::insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain) {
+uint32_t TsoExplorer::insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t cpu, StepKind kind,
+                             uint16_t arg) {
   const Probe p = probe(packed, n);
   if (p.id) return *p.id;
   table_[p.slot] = p.tag | (state_count() + 1);
   arena_.append(packed, n);
   parent_.push_back(parent);
   only_next_.push_back(kFull);
-  via_thread_.push_back(thread);
-  via_drain_.push_back(drain);
+  via_cpu_.push_back(cpu);
+  via_kind_.push_back(static_cast<uint8_t>(kind));
+  via_arg_.push_back(arg);
   if (state_count() * 2 > table_.size()) {  // keep the table at most half full
     HugeVector<uint64_t> bigger(table_.size() * 2, 0);
     const size_t mask = bigger.size() - 1;
@@ -268,25 +461,25 @@ bool TsoExplorer::shared_line(uint64_t line) const {
   return std::binary_search(shared_lines_.begin(), shared_lines_.end(), line);
 }
 
-bool TsoExplorer::private_to(uint32_t thread, uint64_t address, unsigned size) const {
-  const auto n = static_cast<uint32_t>(threads_.size());
-  if (stacks_shared_ || cpu::stack_owner(address, n) != static_cast<int>(thread) ||
-      cpu::stack_owner(address + size - 1, n) != static_cast<int>(thread))
+bool TsoExplorer::private_to(uint32_t context, uint64_t address, unsigned size) const {
+  const uint32_t n = contexts();
+  if (stacks_shared_ || cpu::stack_owner(address, n) != static_cast<int>(context) ||
+      cpu::stack_owner(address + size - 1, n) != static_cast<int>(context))
     return false;
   return shared_lines_.empty() ||
          (!shared_line(address / kLineBytes) && !shared_line((address + size - 1) / kLineBytes));
 }
 
-bool TsoExplorer::learn_sharing(uint32_t thread, const cpu::Footprint& fp) {
+bool TsoExplorer::learn_sharing(uint32_t context, const cpu::Footprint& fp) {
   if (stacks_shared_) return false;
   if (fp.overflow) return stacks_shared_ = true;  // accesses went unrecorded: assume the worst
   bool learned = false;
-  const auto n = static_cast<uint32_t>(threads_.size());
+  const uint32_t n = contexts();
   for (uint8_t k = 0; k < fp.count; ++k) {
     const cpu::Access& a = fp.accesses[k];
     for (uint64_t byte : {a.address, a.address + a.size - 1}) {
       const int owner = cpu::stack_owner(byte, n);
-      if (owner < 0 || owner == static_cast<int>(thread) || shared_line(byte / kLineBytes)) continue;
+      if (owner < 0 || owner == static_cast<int>(context) || shared_line(byte / kLineBytes)) continue;
       shared_lines_.insert(std::upper_bound(shared_lines_.begin(), shared_lines_.end(), byte / kLineBytes),
                            byte / kLineBytes);
       learned = true;
@@ -295,10 +488,10 @@ bool TsoExplorer::learn_sharing(uint32_t thread, const cpu::Footprint& fp) {
   return learned;
 }
 
-bool TsoExplorer::invisible(uint32_t thread, const cpu::Footprint& fp) const {
+bool TsoExplorer::invisible(uint32_t context, const cpu::Footprint& fp) const {
   if (fp.locked || fp.overflow) return false;  // (an enabled mfence has an empty buffer: a no-op)
   for (uint8_t k = 0; k < fp.count; ++k)
-    if (!private_to(thread, fp.accesses[k].address, fp.accesses[k].size)) return false;
+    if (!private_to(context, fp.accesses[k].address, fp.accesses[k].size)) return false;
   return true;
 }
 
@@ -319,10 +512,79 @@ ExploreResult TsoExplorer::run(const std::function<bool(uint32_t)>& on_final, co
   }
   r.restarts = restarts;
   r.shared_stack_lines = stacks_shared_ ? ~uint64_t{0} : shared_lines_.size();
-  if (r.complete && !r.stopped) r.stuck_state = first_stuck_state();
+  if (r.complete && !r.stopped && r.lost_wakeup_state < 0 && r.violation_state < 0) r.stuck_state = first_stuck_state();
   r.states = state_count();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+bool TsoExplorer::can_preempt(const TsoState& s, uint32_t c) const {
+  const TsoCpu& cpu = s.cpus[c];
+  return s.preemptions < kernel_.preemptions && cpu.thread >= 0 && !cpu.switching &&
+         (kernel_.switch_routine || cpu.buffer.empty());
+}
+
+bool TsoExplorer::can_dispatch(const TsoState& s, uint32_t c, uint32_t t) const {
+  const TsoCpu& cpu = s.cpus[c];
+  const TsoThread& th = s.threads[t];
+  if (cpu.thread >= 0 || cpu.switching || th.status != ThreadStatus::Ready) return false;
+  // A thread moves to another CPU only once its last CPU's buffer is
+  // empty (migration passes the LOCK'd dispatcher locks there): it never
+  // reads its own stack around stores still buffered elsewhere.
+  return th.last_cpu < 0 || th.last_cpu == static_cast<int32_t>(c) || s.cpus[static_cast<uint32_t>(th.last_cpu)].buffer.empty();
+}
+
+void TsoExplorer::begin_switch(TsoState& s, uint32_t c, int out, int in) const {
+  TsoCpu& cpu = s.cpus[c];
+  cpu.switching = true;
+  cpu.out = out;
+  cpu.thread = in;
+  if (kernel_.switch_routine) {
+    cpu.kernel = kernel::switch_context(kernel_, c, out, in,
+                                        cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8);
+  } else if (cpu.buffer.empty()) {
+    finish_switch(s, c);
+  }
+}
+
+void TsoExplorer::finish_switch(TsoState& s, uint32_t c) const {
+  TsoCpu& cpu = s.cpus[c];
+  if (!kernel_.switch_routine) {
+    StateMemory memory(base_, s.memory);
+    for (const auto& [address, value] : kernel::switch_writes(kernel_, c, cpu.thread)) memory.write(address, 8, value);
+  }
+  cpu.switching = false;
+  cpu.out = -1;
+  cpu.kernel = cpu::CpuState{};
+}
+
+void TsoExplorer::preempt(TsoState& s, uint32_t c) const {
+  TsoCpu& cpu = s.cpus[c];
+  TsoThread& th = s.threads[static_cast<uint32_t>(cpu.thread)];
+  th.cpu.pc = kernel::resume_pc(kernel_, th.cpu.pc);
+  th.status = ThreadStatus::Ready;
+  ++s.preemptions;
+  begin_switch(s, c, cpu.thread, -1);
+}
+
+void TsoExplorer::dispatch(TsoState& s, uint32_t c, uint32_t t) const {
+  TsoThread& th = s.threads[t];
+  th.status = ThreadStatus::Running;
+  th.last_cpu = static_cast<int32_t>(c);
+  if (threads_[t].initial.gs_base == 0) th.cpu.gs_base = kernel_.layout.cpu_area(c);
+  begin_switch(s, c, -1, static_cast<int>(t));
+}
+
+std::string TsoExplorer::violation(const TsoState& s) const {
+  for (uint32_t t = 0; t < s.threads.size(); ++t) {
+    if (s.threads[t].status == ThreadStatus::Failed)
+      return fmt::format("T{}'s assertion failed at {}", t, program_.where(program_.code[s.threads[t].cpu.pc - 1]));
+    for (uint64_t key : s.threads[t].sections)
+      for (uint32_t u = t + 1; u < s.threads.size(); ++u)
+        if (std::find(s.threads[u].sections.begin(), s.threads[u].sections.end(), key) != s.threads[u].sections.end())
+          return fmt::format("mutual exclusion: T{} and T{} are both inside critical section {:#x}", t, u, key);
+  }
+  return "";
 }
 
 ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final, const Progress& progress,
@@ -334,8 +596,10 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
     bool enabled = false;
     std::vector<uint64_t> successor;  // packed
     size_t length = 0;
+    StepInfo info;
   };
-  std::vector<Probe> probes(threads_.size());
+  const uint32_t ncpus = cpus();
+  std::vector<Probe> probes(ncpus);
   double reported = 0;
   const cpu::Instr* executing = nullptr;  // for a fault's file:line
   try {
@@ -359,62 +623,86 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       break;
     }
     unpack(i, cur);
-    // Each successor changes one thread (and memory): `next` starts as a
-    // copy and only that thread and memory are put back before the next one.
+    // Each successor changes one CPU, a few threads and memory: `next`
+    // starts as a copy and is put back before the next successor.
     next = cur;
-    int changed = -1;
-    auto fresh = [&](uint32_t t) {
-      if (changed >= 0) {
-        next.threads[static_cast<uint32_t>(changed)] = cur.threads[static_cast<uint32_t>(changed)];
-        next.memory = cur.memory;
-      }
-      changed = static_cast<int>(t);
+    bool dirty = false;
+    auto fresh = [&] {
+      if (dirty) next = cur;
+      dirty = true;
     };
-    // Every live thread's next instruction runs once, recording its
-    // footprint; its successor is kept packed. The first invisible step (a
-    // drain or an instruction touching only registers and the thread's own
-    // unshared stack) is the only successor explored.
-    int only = -1;  // thread * 2, or thread * 2 + 1 for a drain
+    // Every CPU's next instruction runs once, recording its footprint; its
+    // successor is kept packed. The first invisible step (a drain or an
+    // instruction touching only registers and its context's own unshared
+    // stack) is the only successor explored.
+    int only = -1;  // cpu * 2, or cpu * 2 + 1 for a drain
     bool final_state = true;
-    for (uint32_t t = 0; t < cur.threads.size(); ++t) {
-      const TsoThread& th = cur.threads[t];
-      if (!th.buffer.empty()) {
+    for (uint32_t c = 0; c < ncpus; ++c) {
+      const TsoCpu& cp = cur.cpus[c];
+      probes[c].enabled = false;
+      if (!cp.buffer.empty()) {
         final_state = false;
-        if (only < 0 && private_to(t, th.buffer.front().address, th.buffer.front().size)) only = static_cast<int>(t) * 2 + 1;
+        const uint32_t owner = cpu::stack_owner(cp.buffer.front().address, contexts()) < 0
+                                   ? ~uint32_t{0}
+                                   : static_cast<uint32_t>(cpu::stack_owner(cp.buffer.front().address, contexts()));
+        if (only < 0 && owner != ~uint32_t{0} && private_to(owner, cp.buffer.front().address, cp.buffer.front().size))
+          only = static_cast<int>(c) * 2 + 1;
       }
-      probes[t].enabled = false;
-      if (th.done) continue;
-      final_state = false;
-      fresh(t);
+      if (cp.switching) final_state = false;
+      if (!cp.switching && cp.thread < 0) continue;  // idle
+      if (!cp.switching && cur.threads[static_cast<uint32_t>(cp.thread)].done()) continue;
+      fresh();
       cpu::Footprint fp;
-      executing = &program_.code[th.cpu.pc];
-      step(next, t, &fp, nullptr);
+      const uint32_t ctx = context(cur, c);
+      executing = cp.switching && kernel_.switch_routine ? &program_.code[cp.kernel.pc]
+                  : cp.switching                        ? nullptr
+                                                        : &program_.code[cur.threads[ctx].cpu.pc];
+      probes[c].info = step(next, c, 0, &fp, nullptr);
       // Seen at every expanded state, so one that happens anywhere is seen.
-      learned = learn_sharing(t, fp) || learned;
-      if (waits_for_buffer(fp) && !th.buffer.empty()) continue;  // waits for its buffer to drain
-      probes[t].enabled = true;
-      probes[t].length = pack(next, probes[t].successor);
-      if (only < 0 && invisible(t, fp)) only = static_cast<int>(t) * 2;
+      learned = learn_sharing(ctx, fp) || learned;
+      if (waits_for_buffer(fp) && !cp.buffer.empty()) continue;  // waits for its buffer to drain
+      probes[c].enabled = true;
+      probes[c].length = pack(next, probes[c].successor);
+      if (only < 0 && !probes[c].info.kernel && invisible(ctx, fp) && !can_preempt(cur, c))
+        only = static_cast<int>(c) * 2;
     }
+    for (const auto& t : cur.threads)
+      if (!t.done()) final_state = false;
     if (learned) return r;
-    auto drain = [&](uint32_t t) {
-      fresh(t);
-      drain_head(next, t);
-      const size_t n = pack(next, packed);
-      return std::make_pair(static_cast<const uint64_t*>(packed.data()), n);
-    };
-    auto add = [&](std::pair<const uint64_t*, size_t> words, uint32_t t, bool is_drain) {
+    uint32_t enabled = 0;
+    bool stop = false;
+    auto add = [&](const uint64_t* words, size_t n, uint32_t c, StepKind kind, uint32_t arg, bool check) {
       ++r.transitions;
-      const uint32_t id = insert(words.first, words.second, i, static_cast<uint16_t>(t), is_drain);
+      ++enabled;
+      const size_t before = state_count();
+      const uint32_t id = insert(words, n, i, static_cast<uint16_t>(c), kind, static_cast<uint16_t>(arg));
       edges_.push_back(uint64_t{i} << 32 | id);
+      if (check && state_count() > before) {
+        TsoState v;
+        unpack(id, v);
+        if (std::string why = violation(v); !why.empty()) {
+          r.violation_state = id;
+          r.violation = why;
+          stop = true;
+        }
+      }
       return id;
     };
-    auto step = [&](uint32_t t) {
-      return std::make_pair(static_cast<const uint64_t*>(probes[t].successor.data()), probes[t].length);
+    auto add_packed = [&](uint32_t c, StepKind kind, uint32_t arg, bool check) {
+      const size_t n = pack(next, packed);
+      return add(packed.data(), n, c, kind, arg, check);
+    };
+    auto drain = [&](uint32_t c) {
+      fresh();
+      drain_head(next, c);
+      return add_packed(c, StepKind::Drain, 0, false);
+    };
+    auto instruction = [&](uint32_t c) {
+      return add(probes[c].successor.data(), probes[c].length, c, StepKind::Instruction, 0, probes[c].info.violation);
     };
     if (only >= 0) {
-      const auto t = static_cast<uint32_t>(only / 2);
-      const uint32_t id = (only & 1) ? add(drain(t), t, true) : add(step(t), t, false);
+      const auto c = static_cast<uint32_t>(only / 2);
+      const uint32_t id = (only & 1) ? drain(c) : instruction(c);
       // Cycle proviso: no cycle of reduced states, which could keep the
       // other threads' steps out of the search forever. Each reduced state
       // has one successor; follow them from `id` until a state expanded in
@@ -424,14 +712,36 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       while (x < i && only_next_[x] != kFull) x = only_next_[x];
       if (x != i) {
         only_next_[i] = id;
+        if (stop) break;
         continue;
       }
     }
     only_next_[i] = kFull;
-    for (uint32_t t = 0; t < cur.threads.size(); ++t) {
-      if (!cur.threads[t].buffer.empty() && only != static_cast<int>(t) * 2 + 1) add(drain(t), t, true);
-      if (probes[t].enabled && only != static_cast<int>(t) * 2) add(step(t), t, false);
+    for (uint32_t c = 0; c < ncpus && !stop; ++c) {
+      if (!cur.cpus[c].buffer.empty() && only != static_cast<int>(c) * 2 + 1) drain(c);
+      if (probes[c].enabled) {
+        if (only != static_cast<int>(c) * 2) instruction(c);
+        // The other sleepers a wake-up could have picked.
+        for (uint32_t k = 1; k < probes[c].info.choices && !stop; ++k) {
+          fresh();
+          cpu::Footprint fp;
+          const StepInfo info = step(next, c, k, &fp, nullptr);
+          add_packed(c, StepKind::Instruction, k, info.violation);
+        }
+      }
+      if (can_preempt(cur, c)) {
+        fresh();
+        preempt(next, c);
+        add_packed(c, StepKind::Preempt, 0, false);
+      }
+      for (uint32_t t = 0; t < cur.threads.size(); ++t) {
+        if (!can_dispatch(cur, c, t)) continue;
+        fresh();
+        dispatch(next, c, t);
+        add_packed(c, StepKind::Dispatch, t, false);
+      }
     }
+    if (stop) break;
     if (final_state) {
       ++r.final_states;
       finals_.push_back(i);
@@ -439,10 +749,17 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
         r.stopped = true;
         break;
       }
+    } else if (enabled == 0 && only < 0) {
+      // Nothing can run: a thread sleeps with nobody left to wake it.
+      r.lost_wakeup_state = i;
+      break;
     }
   }
   } catch (const cpu::MemoryFault& e) {
+    if (!executing) throw;
     throw cpu::located(program_, *executing, e);
+  } catch (const kernel::ServiceFault& e) {
+    throw cpu::ExecutionFault(program_.where(*executing) + ": " + e.what());
   }
   return r;
 }
@@ -470,22 +787,18 @@ int64_t TsoExplorer::first_stuck_state() const {
   return -1;
 }
 
-bool TsoExplorer::returned(uint32_t state, uint32_t thread) const {
+TsoState TsoExplorer::state(uint32_t id) const {
   TsoState s;
-  unpack(state, s);
-  return s.threads[thread].done;
+  unpack(id, s);
+  return s;
 }
 
-cpu::CpuState TsoExplorer::cpu(uint32_t state, uint32_t thread) const {
-  TsoState s;
-  unpack(state, s);
-  return s.threads[thread].cpu;
-}
+bool TsoExplorer::returned(uint32_t state, uint32_t thread) const { return this->state(state).threads[thread].done(); }
+
+cpu::CpuState TsoExplorer::cpu(uint32_t state, uint32_t thread) const { return this->state(state).threads[thread].cpu; }
 
 uint64_t TsoExplorer::read_memory(uint32_t state, uint64_t address, unsigned size) const {
-  TsoState s;
-  unpack(state, s);
-  return read_memory(s, address, size);
+  return read_memory(this->state(state), address, size);
 }
 
 std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
@@ -496,46 +809,101 @@ std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
   TsoState cur;
   unpack(0, cur);
   for (uint32_t s : path) {
-    uint32_t t = via_thread_[s];
-    if (via_drain_[s]) {
-      const TsoStore head = drain_head(cur, t);
-      steps.push_back(ScheduleStep{t, true, 0, {ScheduleEffect{true, head.address, head.value, false}}});
-      continue;
+    const uint32_t c = via_cpu_[s];
+    const auto kind = static_cast<StepKind>(via_kind_[s]);
+    ScheduleStep out{0, false, 0, {}, kind, c, ""};
+    if (kind == StepKind::Drain) {
+      const TsoStore head = drain_head(cur, c);
+      out.thread = c;
+      out.drain = true;
+      out.effects.push_back(ScheduleEffect{true, head.address, head.value, false});
+    } else if (kind == StepKind::Preempt) {
+      out.thread = static_cast<uint32_t>(cur.cpus[c].thread);
+      const uint32_t pc = cur.threads[out.thread].cpu.pc;
+      out.instr = pc;
+      preempt(cur, c);
+      const uint32_t resume = cur.threads[out.thread].cpu.pc;
+      out.kernel = resume == pc ? "preempted" : "preempted; restarts at " + program_.where(program_.code[resume]);
+    } else if (kind == StepKind::Dispatch) {
+      out.thread = via_arg_[s];
+      dispatch(cur, c, out.thread);
+      out.kernel = fmt::format("dispatched on CPU{}", c);
+    } else if (cur.cpus[c].switching) {
+      out.kind = StepKind::Switch;
+      out.thread = c;
+      out.instr = cur.cpus[c].kernel.pc;
+      step(cur, c, via_arg_[s], nullptr, &out.effects, &out.kernel);
+    } else {
+      out.thread = static_cast<uint32_t>(cur.cpus[c].thread);
+      out.instr = cur.threads[out.thread].cpu.pc;
+      step(cur, c, via_arg_[s], nullptr, &out.effects, &out.kernel);
     }
-    ScheduleStep out{t, false, cur.threads[t].cpu.pc, {}};
-    step(cur, t, nullptr, &out.effects);
     steps.push_back(std::move(out));
   }
   return steps;
 }
 
-void TsoExplorer::step(TsoState& s, uint32_t t, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects) const {
-  TsoPort port(base_, s, t, effects);
-  TsoThread& th = s.threads[t];
-  const cpu::Instr& in = program_.code[th.cpu.pc];
+TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice, cpu::Footprint* fp,
+                                        std::vector<ScheduleEffect>* effects, std::string* note) const {
+  StepInfo info;
+  TsoCpu& cp = s.cpus[c];
+  if (cp.switching && !kernel_.switch_routine) {
+    // The atomic switch: on an empty buffer, as a LOCK'd instruction.
+    info.kernel = true;
+    if (fp) fp->mfence = true;
+    if (cp.buffer.empty()) finish_switch(s, c);
+    if (note) *note = "switch";
+    return info;
+  }
+  TsoPort port(base_, s, c, effects);
+  cpu::CpuState& regs = cp.switching ? cp.kernel : s.threads[static_cast<uint32_t>(cp.thread)].cpu;
+  const cpu::Instr& in = program_.code[regs.pc];
   cpu::StepOutcome o;
   if (fp) {
     cpu::FootprintPort recorder(port, *fp);
-    o = cpu::execute(program_, in, th.cpu, recorder);
+    o = cpu::execute(program_, in, regs, recorder);
   } else {
-    o = cpu::execute(program_, in, th.cpu, port);
+    o = cpu::execute(program_, in, regs, port);
   }
-  if (o != cpu::StepOutcome::Continue) th.done = true;
+  if (o == cpu::StepOutcome::Continue) return info;
+  if (cp.switching) {
+    if (o != cpu::StepOutcome::Returned)
+      throw kernel::ServiceFault(o == cpu::StepOutcome::Service ? "the switch routine cannot call kernel services"
+                                                                : "the switch routine halted");
+    finish_switch(s, c);
+    return info;
+  }
+  const auto t = static_cast<uint32_t>(cp.thread);
+  if (o == cpu::StepOutcome::Service) {
+    info.kernel = true;
+    if (fp && kernel::is_barrier(in.service)) fp->mfence = true;
+    // A barrier service (or any step without store buffers) waits for an
+    // empty buffer: the caller's probe is then disabled, so nothing is done.
+    if ((sequential_ || kernel::is_barrier(in.service)) && !cp.buffer.empty()) return info;
+    ExplorerHost host(base_, s, t, choice, fp, effects, note);
+    kernel::call(in.service, s.threads[t].cpu, host);
+    info.choices = host.choices;
+    info.violation = host.marker;
+    if (host.slept) begin_switch(s, c, static_cast<int>(t), -1);
+    if (note && note->empty()) *note = std::string(cpu::service_name(in.service));
+    return info;
+  }
+  s.threads[t].status = ThreadStatus::Done;  // returned, or hlt
+  // With threads to switch in, the CPU leaves it; otherwise nothing
+  // changes (and the state space is the one without a kernel).
+  if (kernel_.scheduling) begin_switch(s, c, static_cast<int>(t), -1);
+  return info;
 }
 
-TsoStore TsoExplorer::drain_head(TsoState& s, uint32_t t) const {
-  auto& buffer = s.threads[t].buffer;
+TsoStore TsoExplorer::drain_head(TsoState& s, uint32_t c) const {
+  auto& buffer = s.cpus[c].buffer;
   const TsoStore head = buffer.front();
   buffer.erase(buffer.begin());
   StateMemory(base_, s.memory).write(head.address, head.size, head.value);
   return head;
 }
 
-TsoState TsoExplorer::initial_state() const {
-  TsoState s;
-  unpack(0, s);
-  return s;
-}
+TsoState TsoExplorer::initial_state() const { return state(0); }
 
 uint64_t TsoExplorer::read_memory(const TsoState& s, uint64_t address, unsigned size) const {
   return read_at(base_, s.memory, address, size);
@@ -551,20 +919,20 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
   ReplayResult r;
   r.state = initial_state();
   TsoState& s = r.state;
-  // Runs thread t up to and including its next instruction that touches
-  // memory (the recorded step); false, with r.problem, if it cannot.
+  // Runs CPU t's thread up to and including its next instruction that
+  // touches memory (the recorded step); false, with r.problem, if it cannot.
   auto run_to_memory_step = [&](uint32_t t, bool must_touch) {
     for (uint64_t n = 0; n < kMaxReplayRun; ++n) {
       TsoThread& th = s.threads[t];
-      if (th.done) {
+      if (th.done()) {
         if (!must_touch) return true;
         r.problem = fmt::format("T{} has returned, but the schedule has it touch memory again", t);
         return false;
       }
       cpu::Footprint fp;
       const uint32_t pc = th.cpu.pc;
-      const bool buffered = !th.buffer.empty();
-      step(s, t, &fp, nullptr);
+      const bool buffered = !s.cpus[t].buffer.empty();
+      step(s, t, 0, &fp, nullptr);
       const bool touched = fp.touches_memory() || fp.mfence;
       if (touched && !must_touch) {
         r.problem = fmt::format("T{} touches memory at {} after the schedule's last step", t,
@@ -590,7 +958,7 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
       return r;
     }
     if (steps[r.steps] & 1) {
-      if (s.threads[t].buffer.empty()) {
+      if (s.cpus[t].buffer.empty()) {
         r.problem = fmt::format("T{}'s store buffer is empty, but the schedule drains it", t);
         return r;
       }
@@ -601,7 +969,7 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
   }
   for (uint32_t t = 0; t < s.threads.size(); ++t) {
     if (!run_to_memory_step(t, false)) return r;
-    if (!s.threads[t].buffer.empty()) {
+    if (!s.cpus[t].buffer.empty()) {
       r.problem = fmt::format("the schedule ends with stores in T{}'s buffer", t);
       return r;
     }

@@ -32,6 +32,7 @@
 #include "cpu/flat_memory.h"
 #include "cpu/footprint.h"
 #include "cpu/program.h"
+#include "kernel/kernel.h"
 #include "sim/explore/state_arena.h"
 
 namespace locksim {
@@ -48,15 +49,32 @@ struct TsoStore {
   bool operator==(const TsoStore&) const = default;
 };
 
+enum class ThreadStatus : uint8_t { Running, Ready, Sleeping, Done, Failed };
+
 struct TsoThread {
   cpu::CpuState cpu;
+  ThreadStatus status = ThreadStatus::Running;
+  uint64_t sleep_key = 0;          // while Sleeping
+  std::vector<uint64_t> sections;  // critical sections it is inside (markers)
+  int32_t last_cpu = -1;           // the CPU it runs or last ran on
+  bool done() const { return status == ThreadStatus::Done; }
+};
+
+// A CPU: its store buffer (which stays with it when threads switch), the
+// thread it runs, and a switch in progress.
+struct TsoCpu {
   std::vector<TsoStore> buffer;  // oldest first
-  bool done = false;
+  int32_t thread = -1;           // running (or being switched in); -1 idle
+  bool switching = false;        // a thread switch: to `thread`, from `out`
+  int32_t out = -1;
+  cpu::CpuState kernel;          // the switch routine's registers, while it runs
 };
 
 // A state being worked on. Visited states are stored packed (see pack()).
 struct TsoState {
   std::vector<TsoThread> threads;
+  std::vector<TsoCpu> cpus;
+  uint32_t preemptions = 0;
   std::vector<std::pair<uint64_t, uint64_t>> memory;  // changed 8-byte words, sorted by address
 };
 
@@ -67,11 +85,15 @@ struct ScheduleEffect {
   uint64_t address, value;
   bool special;  // a load from the own store buffer; a locked store straight to memory
 };
+enum class StepKind : uint8_t { Instruction, Drain, Preempt, Dispatch, Switch };
 struct ScheduleStep {
-  uint32_t thread;
+  uint32_t thread;  // the thread running the instruction, or being preempted or dispatched; the CPU for a drain or switch
   bool drain;
   uint32_t instr;  // index into Program::code; unused for a drain
   std::vector<ScheduleEffect> effects;
+  StepKind kind = StepKind::Instruction;
+  uint32_t cpu = 0;
+  std::string kernel;  // what a kernel service or switch did ("sleeps on futex", "wakes T1")
 };
 
 struct ExploreResult {
@@ -90,6 +112,13 @@ struct ExploreResult {
   // it gave up telling and treated every stack as shared).
   uint32_t restarts = 0;
   uint64_t shared_stack_lines = 0;
+  // The first state (breadth-first: a shortest schedule) where a thread
+  // sleeps and nothing can run (a lost wake-up), and the first that breaks
+  // a marker (two threads in one critical section, a failed __assert).
+  // -1 when none; either stops the search.
+  int64_t lost_wakeup_state = -1;
+  int64_t violation_state = -1;
+  std::string violation;
 };
 
 // Searches stop before this much memory by default (--max-memory): the
@@ -110,7 +139,8 @@ struct ReplayResult {
 
 class TsoExplorer {
  public:
-  TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states);
+  TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread> threads, uint64_t max_states,
+              kernel::Spec kernel = {});
   // A machine without store buffers: each instruction waits until the
   // stores of the one before have reached memory, which makes executions
   // sequentially consistent (an instruction's loads, then its stores).
@@ -134,6 +164,9 @@ class TsoExplorer {
   uint64_t read_memory(uint32_t state, uint64_t address, unsigned size) const;
   cpu::CpuState cpu(uint32_t state, uint32_t thread) const;
   bool returned(uint32_t state, uint32_t thread) const;
+  TsoState state(uint32_t id) const;
+  const kernel::Spec& kernel() const { return kernel_; }
+  uint32_t cpus() const { return kernel_.layout.cpus; }
   // Replays `steps` from the initial state: thread * 2 runs that thread up
   // to and including its next instruction that touches memory; thread * 2
   // + 1 drains its oldest buffered store. Afterwards each thread runs to its
@@ -150,11 +183,34 @@ class TsoExplorer {
   std::vector<ScheduleStep> schedule(uint32_t state) const;
 
  private:
-  // One transition, the same for the search, schedules and replays: thread
-  // t's next instruction (recording its footprint and effects if asked), or
-  // the drain of its oldest buffered store.
-  void step(TsoState& s, uint32_t t, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects) const;
-  TsoStore drain_head(TsoState& s, uint32_t t) const;
+  // One transition, the same for the search, schedules and replays.
+  // CPU c's next instruction (its thread's, or its switch routine's), with
+  // `choice` picking among the sleepers a wake-up may wake; returns how
+  // many choices there were and whether it was a kernel step (a service
+  // or a switch, never invisible).
+  struct StepInfo {
+    uint32_t choices = 1;
+    bool kernel = false;
+    bool violation = false;  // a marker may now be broken
+  };
+  StepInfo step(TsoState& s, uint32_t c, uint32_t choice, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects,
+                std::string* note = nullptr) const;
+  TsoStore drain_head(TsoState& s, uint32_t c) const;
+  // Preempts CPU c's thread; dispatches Ready thread t on idle CPU c.
+  void preempt(TsoState& s, uint32_t c) const;
+  void dispatch(TsoState& s, uint32_t c, uint32_t t) const;
+  bool can_preempt(const TsoState& s, uint32_t c) const;
+  bool can_dispatch(const TsoState& s, uint32_t c, uint32_t t) const;
+  // Starts CPU c's switch from `out` to `in` (-1: none), completing it at
+  // once when it is the atomic one and the buffer is empty.
+  void begin_switch(TsoState& s, uint32_t c, int out, int in) const;
+  void finish_switch(TsoState& s, uint32_t c) const;
+  // Why a state breaks a marker, or "".
+  std::string violation(const TsoState& s) const;
+  // The context (thread, or a CPU's switch routine) CPU c runs: its stack's owner.
+  uint32_t context(const TsoState& s, uint32_t c) const {
+    return s.cpus[c].switching ? static_cast<uint32_t>(threads_.size()) + c : static_cast<uint32_t>(s.cpus[c].thread);
+  }
   TsoState initial_state() const;
   static constexpr uint64_t kMaxReplayRun = 10'000'000;
   ExploreResult search(const std::function<bool(uint32_t)>& on_final, const Progress& progress, double interval,
@@ -169,12 +225,13 @@ class TsoExplorer {
   bool waits_for_buffer(const cpu::Footprint& fp) const { return sequential_ || fp.needs_empty_store_buffer(); }
   bool sequential_ = false;
   // True for bytes in `thread`'s own stack that no other thread has touched.
-  bool private_to(uint32_t thread, uint64_t address, unsigned size) const;
-  // Marks the lines of other threads' stacks `fp` touched as shared; true
+  bool private_to(uint32_t context, uint64_t address, unsigned size) const;
+  // Marks the lines of other contexts' stacks `fp` touched as shared; true
   // when any was not yet.
-  bool learn_sharing(uint32_t thread, const cpu::Footprint& fp);
+  bool learn_sharing(uint32_t context, const cpu::Footprint& fp);
   // True for an enabled step, with footprint `fp`, no other thread can observe.
-  bool invisible(uint32_t thread, const cpu::Footprint& fp) const;
+  bool invisible(uint32_t context, const cpu::Footprint& fp) const;
+  uint32_t contexts() const { return static_cast<uint32_t>(threads_.size()) + (kernel_.switch_routine ? cpus() : 0); }
   // Visited states live packed in one arena of 64-bit words: per thread a
   // header (pc, done, buffer length, mask of nonzero registers), rflags, the
   // nonzero registers and the buffer; then the changed memory words. Equal
@@ -192,7 +249,7 @@ class TsoExplorer {
   };
   Probe probe(const uint64_t* packed, size_t n) const;
   // Adds a packed state, with how it was reached, unless seen; returns its id.
-  uint32_t insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t thread, bool drain);
+  uint32_t insert(const uint64_t* packed, size_t n, uint32_t parent, uint16_t cpu, StepKind kind, uint16_t arg);
   size_t state_count() const { return arena_.size(); }
   uint64_t memory_bytes() const;
 
@@ -201,6 +258,7 @@ class TsoExplorer {
   uint64_t max_states_;
   uint64_t max_bytes_ = kDefaultExploreMemory;
   std::vector<ExplorerThread> threads_;  // fs/gs bases, which no instruction changes
+  kernel::Spec kernel_;
   std::vector<uint64_t> initial_;  // the initial state, packed
   std::vector<uint64_t> shared_lines_;  // sorted
   bool stacks_shared_ = false;
@@ -210,8 +268,9 @@ class TsoExplorer {
   // probes touch only the table, and growing it needs no hashing.
   HugeVector<uint64_t> table_;
   HugeVector<uint32_t> parent_;
-  HugeVector<uint16_t> via_thread_;
-  HugeVector<uint8_t> via_drain_;
+  HugeVector<uint16_t> via_cpu_;
+  HugeVector<uint8_t> via_kind_;
+  HugeVector<uint16_t> via_arg_;  // the wake choice, or the dispatched thread
   // A reduced state's only successor; kFull for a state expanded in full
   // (and for one not expanded yet).
   HugeVector<uint32_t> only_next_;
