@@ -241,9 +241,9 @@ TEST(HostileOutput, RunRefusesAStatsPathThatIsADirectory) {
 // ------------------------------------------------------------- explorer
 
 TEST(HostileExplore, MemoryBoundStopsTheSearchAsIncomplete) {
-  // The 3-thread ticket lock's tables outgrow 1 MiB long before the search
-  // ends; the verdict is Incomplete, exit 3, naming the bound.
-  auto r = run_locksim({"explore", "scenarios/ticket_lock_3x2.yaml", "--max-memory", "1"});
+  // The illumos mutex's tables (tens of thousands of states) outgrow 1 MiB
+  // long before the search ends; the verdict is Incomplete, exit 3, naming the bound.
+  auto r = run_locksim({"explore", "scenarios/illumos_mutex_2x1.yaml", "--max-memory", "1"});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_TRUE(contains(r.out, "(incomplete: --max-memory reached)")) << r.out;
   EXPECT_TRUE(contains(r.out, "\nIncomplete\n")) << r.out;

@@ -617,7 +617,6 @@ class Assembler {
         check_immediate(files_[p.file].name, instr, po, v);
         instr.operands[slot].imm = v;
       } else if (po.kind == OperandKind::Mem) {
-        int64_t v = po.value.empty() ? 0 : eval(p.file, po.value);
         bool direct_branch = (instr.op == Op::Jcc || instr.op == Op::Jmp || instr.op == Op::Call) && !instr.indirect;
         if (direct_branch && instr.op == Op::Call && po.bare && po.value.tokens.size() == 1 &&
             !defined(p.file, po.value.tokens[0].text)) {
@@ -630,6 +629,7 @@ class Assembler {
           if (name.starts_with("__"))
             fail(po.at, "unknown kernel service '" + name + "' (services: " + service_names() + ")");
         }
+        int64_t v = po.value.empty() ? 0 : eval(p.file, po.value);
         if (direct_branch) {
           int64_t index = program_.code_index(static_cast<uint64_t>(v));
           if (index < 0) fail(po.at, "branch target '" + display_name(po.value.tokens[0].text) + "' is not an instruction");

@@ -106,6 +106,10 @@ int cli_main(int argc, char** argv, const TimedEngine* engine) {
   explore_cmd->add_option("--machine", explore.machine,
                           "Explore this machine instead (a configs/ name or a YAML path); one without store buffers\n"
                           "(store_buffer.entries: 0, as configs/sc.yaml) explores sequentially consistent executions");
+  explore_cmd->add_option("--model", explore.model,
+                          "Memory model: tso (x86-TSO, store buffers; the default) or sc (no store buffers: sequential "
+                          "consistency), to tell a store-buffer race from an interleaving race")
+      ->check(CLI::IsMember({"tso", "sc"}));
   explore_cmd->add_option("--replay", explore.replay,
                           "Replay a timed run's schedule.json (`locksim run --schedule`) on the x86-TSO machine and\n"
                           "check the search lists its final state (instead of checking the condition)");

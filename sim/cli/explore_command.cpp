@@ -26,57 +26,101 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// How a schedule is shown: a thread's traffic with its own stack (return
-// addresses, saved registers) is noise there, unless another thread
-// touches those bytes too.
+// How a schedule is shown: a context's traffic with its own stack (return
+// addresses, saved registers) is noise there, unless another touches those
+// bytes too. Contexts are the threads, then each CPU's switch routine.
 struct ScheduleView {
   const cpu::Program& program;
   const TsoExplorer& explorer;
   uint32_t threads;
-  bool hidden(uint32_t thread, uint64_t address) const {
-    return cpu::stack_owner(address, threads) == static_cast<int>(thread) && !explorer.stack_shared(address);
+  uint32_t contexts;
+  bool hidden(uint32_t context, uint64_t address) const {
+    return cpu::stack_owner(address, contexts) == static_cast<int>(context) && !explorer.stack_shared(address);
   }
-  // A symbol, or where in which thread's stack.
+  // A symbol, where in which thread's stack, or which kernel structure.
   std::string location(uint64_t address) const {
-    const int owner = cpu::stack_owner(address, threads);
-    if (owner < 0) return program.location_name(address);
-    return fmt::format("T{} stack-{:#x}", owner, cpu::stack_top(static_cast<uint32_t>(owner)) - address);
+    const int owner = cpu::stack_owner(address, contexts);
+    if (owner >= static_cast<int>(threads))
+      return fmt::format("CPU{} kernel stack-{:#x}", owner - static_cast<int>(threads),
+                         cpu::stack_top(static_cast<uint32_t>(owner)) - address);
+    if (owner >= 0) return fmt::format("T{} stack-{:#x}", owner, cpu::stack_top(static_cast<uint32_t>(owner)) - address);
+    const kernel::Layout& l = explorer.kernel().layout;
+    if (address >= kernel::kKernelBase && address < kernel::kKernelBase + l.size()) {
+      const uint64_t cpu_bytes = l.cpus * kernel::Layout::stride(l.cpu_extra);
+      if (address - kernel::kKernelBase < cpu_bytes) {
+        const uint64_t c = (address - kernel::kKernelBase) / kernel::Layout::stride(l.cpu_extra);
+        return fmt::format("CPU{} area+{:#x}", c, address - l.cpu_area(static_cast<uint32_t>(c)));
+      }
+      const uint64_t t = (address - kernel::kKernelBase - cpu_bytes) / kernel::Layout::stride(l.thread_extra);
+      return fmt::format("T{} thread+{:#x}", t, address - l.thread_struct(static_cast<uint32_t>(t)));
+    }
+    return program.location_name(address);
+  }
+  bool scheduling() const { return explorer.kernel().scheduling; }
+  // "T1" for a thread's step; on a machine that switches threads, with its CPU.
+  std::string who(const ScheduleStep& step) const {
+    return scheduling() ? fmt::format("T{}@CPU{}", step.thread, step.cpu) : fmt::format("T{}", step.thread);
   }
 };
 
-std::string describe_step(const ScheduleStep& step, const ScheduleView& view) {
-  const cpu::Program& program = view.program;
-  if (step.drain) {
-    const auto& e = step.effects.front();
-    return fmt::format("T{} drain [{}] <- {:#x}", step.thread,
-                       view.location(e.address), e.value);
-  }
+std::string effects_text(const ScheduleStep& step, const ScheduleView& view, uint32_t context) {
   std::string effect;
   for (const auto& e : step.effects) {
-    if (view.hidden(step.thread, e.address)) continue;
+    if (view.hidden(context, e.address)) continue;
     effect += effect.empty() ? "" : ", ";
     effect += e.store ? fmt::format("[{}] <- {:#x} ({})", view.location(e.address), e.value,
                                     e.special ? "locked: to memory" : "buffered")
                       : fmt::format("reads [{}] = {:#x}{}", view.location(e.address), e.value,
                                     e.special ? " (from its store buffer)" : "");
   }
+  if (!step.kernel.empty()) effect += (effect.empty() ? "" : "; ") + step.kernel;
+  return effect;
+}
+
+std::string describe_step(const ScheduleStep& step, const ScheduleView& view) {
+  const cpu::Program& program = view.program;
+  switch (step.kind) {
+    case StepKind::Drain: {
+      const auto& e = step.effects.front();
+      return fmt::format("{}{} drain [{}] <- {:#x}", view.scheduling() ? "CPU" : "T", step.cpu, view.location(e.address),
+                         e.value);
+    }
+    case StepKind::Preempt:
+      return fmt::format("{} {:<28} {}", view.who(step), program.where(program.code[step.instr]), step.kernel);
+    case StepKind::Dispatch:
+      return fmt::format("T{} {}", step.thread, step.kernel);
+    case StepKind::Switch: {
+      if (!view.explorer.kernel().switch_routine) return fmt::format("CPU{} switch (atomic: CPU_THREAD and t_cpu)", step.cpu);
+      const cpu::Instr& in = program.code[step.instr];
+      return fmt::format("CPU{} {:<26} {:<32} {}", step.cpu, program.where(in), program.source_text(in),
+                         effects_text(step, view, view.threads + step.cpu));
+    }
+    case StepKind::Instruction: break;
+  }
   const cpu::Instr& in = program.code[step.instr];
-  return fmt::format("T{} {:<28} {:<32} {}", step.thread, program.where(in), program.source_text(in), effect);
+  return fmt::format("{} {:<28} {:<32} {}", view.who(step), program.where(in), program.source_text(in),
+                     effects_text(step, view, step.thread));
 }
 
 Json step_json(const ScheduleStep& step, const ScheduleView& view) {
   const cpu::Program& program = view.program;
+  static constexpr const char* kKinds[] = {"instruction", "drain", "preempt", "dispatch", "switch"};
   Json j;
   j["thread"] = step.thread;
-  j["kind"] = step.drain ? "drain" : "instruction";
-  if (!step.drain) {
+  j["cpu"] = step.cpu;
+  j["kind"] = kKinds[static_cast<int>(step.kind)];
+  const bool has_instr = step.kind == StepKind::Instruction || step.kind == StepKind::Preempt ||
+                         (step.kind == StepKind::Switch && view.explorer.kernel().switch_routine);
+  if (has_instr) {
     const cpu::Instr& in = program.code[step.instr];
     j["where"] = program.where(in);
     j["instruction"] = program.source_text(in);
   }
+  if (!step.kernel.empty()) j["kernel"] = step.kernel;
+  const uint32_t context = step.kind == StepKind::Switch ? view.threads + step.cpu : step.thread;
   j["effects"] = Json::array();
   for (const auto& e : step.effects) {
-    if (!step.drain && view.hidden(step.thread, e.address)) continue;
+    if (!step.drain && view.hidden(context, e.address)) continue;
     const char* via = step.drain ? "drain" : e.store ? (e.special ? "locked" : "buffered")
                                                      : (e.special ? "store_buffer" : "memory");
     j["effects"].push_back({{"access", e.store ? "write" : "read"},
@@ -98,8 +142,11 @@ Json print_schedule(const std::vector<ScheduleStep>& steps, const ScheduleView& 
   return schedule;
 }
 
-// The explorer runs without store buffers when the machine has none.
-bool explorer_sequential(const Scenario& s) { return s.machine.store_buffer_entries == 0; }
+// The explorer runs without store buffers when the machine has none, or
+// when asked (--model sc).
+bool explorer_sequential(const Scenario& s, const std::string& model) {
+  return s.machine.store_buffer_entries == 0 || model == "sc";
+}
 
 // A schedule.json, read as bad input when it is not one.
 struct RecordedRun {
@@ -169,9 +216,9 @@ int replay_timed_run(const ExploreRequest& request, const Scenario& s, const cpu
   }
   const bool replayed = r.ok && differences.empty();
   out << fmt::format("{}: replayed {} of {} steps of {}\n", s.file, r.steps, run.steps.size(), request.replay);
-  if (!r.ok) out << "No: not " << (explorer_sequential(s) ? "a sequentially consistent" : "an x86-TSO") << " execution: at step " << r.steps + 1 << ", " << r.problem << "\n";
+  if (!r.ok) out << "No: not " << (explorer_sequential(s, request.model) ? "a sequentially consistent" : "an x86-TSO") << " execution: at step " << r.steps + 1 << ", " << r.problem << "\n";
   for (const auto& d : differences) out << "No: the final state differs: " << d << "\n";
-  const char* model = explorer_sequential(s) ? "a sequentially consistent" : "an x86-TSO";
+  const char* model = explorer_sequential(s, request.model) ? "a sequentially consistent" : "an x86-TSO";
   if (replayed) out << "It is " << model << " execution, ending in the timed run's final state\n";
   // Whether the (reduced) search reaches the same final state: it must.
   std::optional<bool> listed;
@@ -232,12 +279,17 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   for (uint32_t i = 0; i < s.threads.size(); ++i)
     threads.push_back(ExplorerThread{thread_entry(s, program, i), initial_state(s.threads[i], i)});
 
-  TsoExplorer explorer(program, threads, request.max_states);
+  const kernel::Spec spec = kernel_spec(s, program);
+  if (!request.replay.empty() && spec.scheduling)
+    throw InputError(request.replay, 1, 1,
+                     "replaying a timed run that switches threads (more threads than CPUs, preemption, or a service "
+                     "that sleeps) is not supported yet");
+  TsoExplorer explorer(program, threads, request.max_states, spec);
   explorer.set_max_memory(request.max_memory_mib << 20);
-  const bool sequential = explorer_sequential(s);
+  const bool sequential = explorer_sequential(s, request.model);
   explorer.set_sequentially_consistent(sequential);
   if (!request.replay.empty()) return replay_timed_run(request, s, program, explorer, out);
-  const ScheduleView view{program, explorer, static_cast<uint32_t>(threads.size())};
+  const ScheduleView view{program, explorer, static_cast<uint32_t>(threads.size()), explorer.contexts()};
   if (!request.json_path.empty()) require_output_file(request.json_path, "--json");
   std::optional<uint32_t> decisive;  // the witness (exists) or counterexample (forall, ~exists)
   auto atom_value = [&](uint32_t state, const CondAtom& a) -> uint64_t {
@@ -275,14 +327,24 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   }
   if (progress_shown) err << "\n";
   const bool incomplete = !decisive && !r.complete;
-  const bool stuck = r.stuck_state >= 0;  // the built-in check: every thread can always still finish
-  const bool ok = (cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value()) && !stuck;
-  const char* verdict = incomplete ? "Incomplete" : ok ? "Ok" : "No";
+  // The built-in checks: every thread can always still finish; nobody
+  // sleeps forever; markers hold.
+  const bool stuck = r.stuck_state >= 0;
+  const bool lost = r.lost_wakeup_state >= 0, broken = r.violation_state >= 0;
+  const bool ok = (cond.quantifier == Quantifier::Exists ? decisive.has_value() : !decisive.has_value()) && !stuck &&
+                  !lost && !broken;
+  const char* verdict = lost || broken ? "No" : incomplete ? "Incomplete" : ok ? "Ok" : "No";
   out << fmt::format("{}: explored {} states, {} transitions, {} final states in {:.3f} s{}\n", s.file, r.states,
                      r.transitions, r.final_states, r.seconds,
                      r.complete ? "" : fmt::format(" (incomplete: {} reached)", r.limit));
-  if (sequential)
+  if (sequential && request.model == "sc")
+    out << "Model sc: no store buffers, sequentially consistent executions only\n";
+  else if (sequential)
     out << fmt::format("Machine {} has no store buffers: sequentially consistent executions only\n", s.machine.name);
+  if (spec.scheduling)
+    out << fmt::format("Kernel: {} threads on {} CPUs, up to {} preemptions, {} switch\n", threads.size(), spec.layout.cpus,
+                       spec.preemptions, spec.switch_routine ? "switch routine '" + s.kernel.switch_routine->name + "' at each"
+                                                              : "atomic");
   out << "Condition " << quantifier_name(cond.quantifier) << " (" << cond.text << ")\n";
   out << verdict << "\n";
 
@@ -291,6 +353,7 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   j["condition"] = std::string(quantifier_name(cond.quantifier)) + " (" + cond.text + ")";
   j["verdict"] = verdict;
   j["model"] = sequential ? "SC" : "x86-TSO";
+  if (lost) j["lost_wakeup_found"] = true;
   j["states"] = r.states;
   j["transitions"] = r.transitions;
   j["final_states"] = r.final_states;
@@ -319,21 +382,51 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
     j[witness ? "witness" : "counterexample"] = schedule;
     j["final_state"] = final_state;
   }
+  // Where each unfinished thread is (and what it sleeps on).
+  auto threads_left = [&](uint32_t state) {
+    const TsoState st = explorer.state(state);
+    Json waiting = Json::array();
+    out << "Threads left:";
+    for (uint32_t t = 0; t < threads.size(); ++t) {
+      const TsoThread& th = st.threads[t];
+      if (th.done()) continue;
+      // A sleeper's pc is past its call: show the call.
+      const uint32_t pc = th.status == ThreadStatus::Sleeping ? th.cpu.pc - 1 : th.cpu.pc;
+      const cpu::Instr& in = program.code[pc];
+      std::string what = th.status == ThreadStatus::Sleeping ? fmt::format("sleeps on [{}]", view.location(th.sleep_key))
+                         : th.status == ThreadStatus::Ready  ? "runnable"
+                                                             : "at";
+      out << fmt::format(" T{} {} {} ({});", t, what, program.where(in), program.source_text(in));
+      waiting.push_back({{"thread", t}, {"state", what}, {"where", program.where(in)}, {"instruction", program.source_text(in)}});
+    }
+    out << "\n";
+    return waiting;
+  };
+  if (lost) {
+    const auto state = static_cast<uint32_t>(r.lost_wakeup_state);
+    auto steps = explorer.schedule(state);
+    out << "Lost wake-up (shortest schedule, " << steps.size() << " steps): nothing can run, and a thread sleeps forever:\n";
+    j["lost_wakeup"] = print_schedule(steps, view, out);
+    j["lost_wakeup_threads"] = threads_left(state);
+    out << "violates: no thread sleeps forever (no lost wake-up)\n";
+  }
+  if (broken) {
+    const auto state = static_cast<uint32_t>(r.violation_state);
+    auto steps = explorer.schedule(state);
+    out << "Violation (shortest schedule, " << steps.size() << " steps): " << r.violation << ":\n";
+    j["violation"] = print_schedule(steps, view, out);
+    j["violation_message"] = r.violation;
+    j["violation_threads"] = threads_left(state);
+    out << "violates: " << r.violation << "\n";
+  }
   if (stuck) {
     const auto state = static_cast<uint32_t>(r.stuck_state);
     auto steps = explorer.schedule(state);
     out << "Stuck (shortest schedule, " << steps.size()
         << " steps): from here no execution lets every thread finish (a deadlock, or spinning forever):\n";
     Json schedule = print_schedule(steps, view, out);
-    Json waiting = Json::array();
-    out << "Threads left:";
-    for (uint32_t t = 0; t < threads.size(); ++t) {
-      if (explorer.returned(state, t)) continue;
-      const cpu::Instr& in = program.code[explorer.cpu(state, t).pc];
-      out << fmt::format(" T{} at {} ({});", t, program.where(in), program.source_text(in));
-      waiting.push_back({{"thread", t}, {"where", program.where(in)}, {"instruction", program.source_text(in)}});
-    }
-    out << "\nviolates: every thread can still finish (no deadlock)\n";
+    Json waiting = threads_left(state);
+    out << "violates: every thread can still finish (no deadlock)\n";
     j["stuck"] = schedule;
     j["stuck_threads"] = waiting;
   }

@@ -20,6 +20,7 @@ struct ExploreRequest {
   // A timed run's schedule.json (`locksim run --schedule`): replay it, then
   // check the search lists its final state, instead of checking the condition.
   std::string replay;
+  std::string model = "tso";  // "sc": no store buffers (sequential consistency)
   std::string machine;  // replaces the scenario's: one without store buffers explores sequential consistency
 };
 

@@ -126,6 +126,16 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   if (request.seed) s.seed = *request.seed;
   if (request.jitter) s.jitter = *request.jitter;
   cpu::Program program = cpu::assemble_files(s.program);
+  // The timed engine's half of the kernel model is not built yet: say so
+  // instead of running something else.
+  for (const auto& in : program.code)
+    if (in.service != cpu::Service::None)
+      throw InputError(program.files[in.location.file], in.location.line, in.location.column,
+                       "`locksim run` does not run kernel services yet (" + std::string(cpu::service_name(in.service)) +
+                           "); `locksim explore` does");
+  if (s.cpus() != s.threads.size() || s.kernel.preemptions || s.kernel.switch_routine || !s.kernel.restart.empty())
+    throw InputError(s.file, 1, 1,
+                     "`locksim run` does not switch threads yet (cpus, preemptions, switch, restart); `locksim explore` does");
   std::vector<uint32_t> entries;
   for (uint32_t i = 0; i < s.threads.size(); ++i) entries.push_back(thread_entry(s, program, i));
   std::error_code ec;

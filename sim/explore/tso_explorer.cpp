@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -77,8 +78,13 @@ class DirectPort final : public cpu::MemPort {
 // The explorer's memory port for one thread of one state.
 class TsoPort final : public cpu::MemPort {
  public:
-  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t cpu, std::vector<ScheduleEffect>* effects)
-      : base_(base), memory_(base, state.memory), buffer_(state.cpus[cpu].buffer), effects_(effects) {}
+  // `is_private`, if given, says which stores no other context can see:
+  // those skip the buffer (see TsoExplorer::step).
+  using PrivateTest = std::function<bool(uint64_t, unsigned)>;
+  TsoPort(const cpu::FlatMemory& base, TsoState& state, uint32_t cpu, std::vector<ScheduleEffect>* effects,
+          const PrivateTest* is_private = nullptr)
+      : base_(base), memory_(base, state.memory), buffer_(state.cpus[cpu].buffer), effects_(effects),
+        is_private_(is_private) {}
 
   uint64_t load(uint64_t address, unsigned size) override {
     base_.require_mapped(address, size, false);
@@ -91,7 +97,7 @@ class TsoPort final : public cpu::MemPort {
   }
   void store(uint64_t address, unsigned size, uint64_t value) override {
     base_.require_mapped(address, size, true);
-    if (locked_) {
+    if (locked_ || commit_private(address, size)) {
       memory_.write(address, size, value);
     } else {
       buffer_.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
@@ -103,10 +109,29 @@ class TsoPort final : public cpu::MemPort {
   void barrier(cpu::Barrier) override {}
 
  private:
+  // A store to bytes only this context sees goes to memory at once, with
+  // the buffered stores it could be ordered against (also private): no
+  // other context can tell, and its own loads read the same values. Not
+  // when a buffered store that others see overlaps it (that one's drain
+  // must still land underneath).
+  bool commit_private(uint64_t address, unsigned size) {
+    if (!is_private_ || !(*is_private_)(address, size)) return false;
+    for (const auto& b : buffer_)
+      if (b.address < address + size && address < b.address + b.size && !(*is_private_)(b.address, b.size)) return false;
+    auto keep = buffer_.begin();
+    for (auto it = buffer_.begin(); it != buffer_.end(); ++it) {
+      if ((*is_private_)(it->address, it->size)) memory_.write(it->address, it->size, it->value);
+      else *keep++ = *it;
+    }
+    buffer_.erase(keep, buffer_.end());
+    return true;
+  }
+
   const cpu::FlatMemory& base_;
   StateMemory memory_;
   std::vector<TsoStore>& buffer_;
   std::vector<ScheduleEffect>* effects_;
+  const PrivateTest* is_private_;
   bool locked_ = false;
 };
 
@@ -266,23 +291,22 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
     if (i < initial.cpus.size()) {
       initial.cpus[i].thread = static_cast<int32_t>(i);
       t.last_cpu = static_cast<int32_t>(i);
+      if (t.cpu.gs_base == 0) t.cpu.gs_base = kernel_.layout.cpu_area(static_cast<uint32_t>(i));  // as unpack derives it
     } else {
       t.status = ThreadStatus::Ready;
     }
     initial.threads.push_back(t);
   }
-  // The start-up's stores go straight to memory, before time 0.
-  StateMemory mem(base_, initial.memory);
-  DirectPort direct(base_, mem);
-  for (const auto& [address, value] : kernel::initial_words(kernel_)) direct.store(address, 8, value);
-  for (size_t i = 0; i < threads_.size(); ++i) cpu::start_thread(threads_[i].entry, initial.threads[i].cpu, direct);
+  // The start-up's stores go into the base image, before time 0: no state
+  // carries them as changed words.
+  for (const auto& [address, value] : kernel::initial_words(kernel_)) base_.store(address, 8, value);
+  for (size_t i = 0; i < threads_.size(); ++i) cpu::start_thread(threads_[i].entry, initial.threads[i].cpu, base_);
   if (kernel_.switch_routine)
     for (uint32_t c = 0; c < cpus(); ++c) {
       // Each CPU's switch routine returns to the host return address at the top of its own stack.
-      const uint64_t top = cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8;
-      direct.store(top, 8, cpu::kHostReturnAddress);
+      base_.store(cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8, 8, cpu::kHostReturnAddress);
     }
-  initial_.resize(pack(initial, initial_));
+  initial_unsettled_ = initial;
   start_over();
 }
 
@@ -296,6 +320,10 @@ void TsoExplorer::start_over() {
   only_next_.clear();
   edges_.clear();
   finals_.clear();
+  // Settled and packed again each round: what is private may have changed.
+  TsoState initial = initial_unsettled_;
+  settle(initial, nullptr);
+  initial_.resize(pack(initial, initial_));
   insert(initial_.data(), initial_.size(), 0, 0, StepKind::Instruction, 0);
 }
 
@@ -366,6 +394,7 @@ size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
   }
   if (kernel_.preemptions) *w++ = s.preemptions;
   for (const auto& [a, v] : s.memory) {
+    if (dead(s, a)) continue;  // what a context left below its stack pointer: forgotten
     *w++ = a;
     *w++ = v;
   }
@@ -488,6 +517,30 @@ bool TsoExplorer::learn_sharing(uint32_t context, const cpu::Footprint& fp) {
   return learned;
 }
 
+uint64_t TsoExplorer::stack_pointer(const TsoState& s, uint32_t context) const {
+  const auto n = static_cast<uint32_t>(threads_.size());
+  if (context < n) return s.threads[context].done() ? cpu::stack_top(context) : s.threads[context].cpu.regs[cpu::RSP];
+  const TsoCpu& c = s.cpus[context - n];
+  return c.switching ? c.kernel.regs[cpu::RSP] : cpu::stack_top(context);
+}
+
+bool TsoExplorer::dead(const TsoState& s, uint64_t word) const {
+  if (dead_margin_ < 0) return false;
+  const int owner = cpu::stack_owner(word, contexts());
+  if (owner < 0 || !private_to(static_cast<uint32_t>(owner), word, 8)) return false;
+  return word + 8 + static_cast<uint64_t>(dead_margin_) <= stack_pointer(s, static_cast<uint32_t>(owner));
+}
+
+void TsoExplorer::check_dead_reads(uint32_t context, uint64_t rsp, const cpu::Footprint& fp) const {
+  if (dead_margin_ < 0) return;
+  for (uint8_t k = 0; k < fp.count; ++k) {
+    const cpu::Access& a = fp.accesses[k];
+    if (!a.write && cpu::stack_owner(a.address, contexts()) == static_cast<int>(context) &&
+        a.address + static_cast<uint64_t>(dead_margin_) < rsp)
+      dead_read_ = true;
+  }
+}
+
 bool TsoExplorer::invisible(uint32_t context, const cpu::Footprint& fp) const {
   if (fp.locked || fp.overflow) return false;  // (an enabled mfence has an empty buffer: a no-op)
   for (uint8_t k = 0; k < fp.count; ++k)
@@ -575,6 +628,69 @@ void TsoExplorer::dispatch(TsoState& s, uint32_t c, uint32_t t) const {
   begin_switch(s, c, -1, static_cast<int>(t));
 }
 
+namespace {
+
+// Runs an instruction without changing the state: loads as the explorer's
+// port reads them, stores kept aside.
+class TrialPort final : public cpu::MemPort {
+ public:
+  explicit TrialPort(cpu::MemPort& reads) : reads_(reads) {}
+  uint64_t load(uint64_t address, unsigned size) override { return reads_.load(address, size); }
+  void store(uint64_t address, unsigned size, uint64_t value) override {
+    stores.push_back(TsoStore{address, static_cast<uint8_t>(size), value});
+  }
+  void lock_begin(uint64_t, unsigned) override {}
+  void lock_end() override {}
+  void barrier(cpu::Barrier) override {}
+  std::vector<TsoStore> stores;
+
+ private:
+  cpu::MemPort& reads_;
+};
+
+}  // namespace
+
+bool TsoExplorer::run_invisible(TsoState& s, uint32_t c, std::vector<ScheduleStep>* steps) const {
+  TsoCpu& cp = s.cpus[c];
+  if (cp.switching ? !kernel_.switch_routine : cp.thread < 0) return false;
+  const uint32_t ctx = context(s, c);
+  if (!cp.switching && s.threads[ctx].status != ThreadStatus::Running) return false;
+  cpu::CpuState& regs = cp.switching ? cp.kernel : s.threads[ctx].cpu;
+  const cpu::Instr& in = program_.code[regs.pc];
+  if (in.lock || in.op == cpu::Op::Mfence || in.service != cpu::Service::None) return false;
+  if (!cp.switching && !outside_restart(regs.pc)) return false;
+  cpu::CpuState trial = regs;
+  cpu::Footprint fp;
+  std::vector<ScheduleEffect> effects;
+  TsoPort reads(base_, s, c, steps ? &effects : nullptr);
+  TrialPort port(reads);
+  cpu::FootprintPort recorder(port, fp);
+  try {
+    if (cpu::execute(program_, in, trial, recorder) != cpu::StepOutcome::Continue) return false;
+  } catch (const cpu::MemoryFault&) {
+    return false;  // the state's own probe runs it again and reports it
+  } catch (const cpu::ExecutionFault&) {
+    return false;
+  }
+  check_dead_reads(ctx, regs.regs[cpu::RSP], fp);
+  if (!invisible(ctx, fp) || (!cp.switching && !outside_restart(trial.pc))) return false;
+  const uint32_t pc = regs.pc;
+  regs = trial;
+  const TsoPort::PrivateTest is_private = [this, ctx](uint64_t a, unsigned n) { return private_to(ctx, a, n); };
+  TsoPort commit(base_, s, c, steps ? &effects : nullptr, &is_private);
+  for (const TsoStore& st : port.stores) commit.store(st.address, st.size, st.value);
+  if (steps)
+    steps->push_back(ScheduleStep{cp.switching ? c : static_cast<uint32_t>(ctx), false, pc, std::move(effects),
+                                  cp.switching ? StepKind::Switch : StepKind::Instruction, c, ""});
+  return true;
+}
+
+void TsoExplorer::settle(TsoState& s, std::vector<ScheduleStep>* steps) const {
+  for (uint32_t c = 0; c < s.cpus.size(); ++c)
+    for (uint32_t n = 0; n < kMaxSettle && run_invisible(s, c, steps); ++n) {
+    }
+}
+
 std::string TsoExplorer::violation(const TsoState& s) const {
   for (uint32_t t = 0; t < s.threads.size(); ++t) {
     if (s.threads[t].status == ThreadStatus::Failed)
@@ -660,14 +776,28 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       probes[c].info = step(next, c, 0, &fp, nullptr);
       // Seen at every expanded state, so one that happens anywhere is seen.
       learned = learn_sharing(ctx, fp) || learned;
+      check_dead_reads(ctx, stack_pointer(cur, ctx), fp);
       if (waits_for_buffer(fp) && !cp.buffer.empty()) continue;  // waits for its buffer to drain
       probes[c].enabled = true;
+      settle(next, nullptr);
       probes[c].length = pack(next, probes[c].successor);
-      if (only < 0 && !probes[c].info.kernel && invisible(ctx, fp) && !can_preempt(cur, c))
+      // A thread's invisible step also stands for a preemption just before
+      // it (the same preemption just after it looks the same to everyone,
+      // and the thread runs the step first when it is back), unless a
+      // restart range makes the two differ.
+      if (only < 0 && !probes[c].info.kernel && invisible(ctx, fp) &&
+          (cp.switching || (outside_restart(cur.threads[ctx].cpu.pc) && outside_restart(next.threads[ctx].cpu.pc))))
         only = static_cast<int>(c) * 2;
     }
     for (const auto& t : cur.threads)
       if (!t.done()) final_state = false;
+    if (dead_read_) {
+      // A context read its stack below its stack pointer (a red zone, or a
+      // bug): those bytes are not dead after all. Start over keeping them.
+      dead_read_ = false;
+      dead_margin_ = dead_margin_ == 0 ? 128 : -1;
+      learned = true;
+    }
     if (learned) return r;
     uint32_t enabled = 0;
     bool stop = false;
@@ -689,6 +819,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       return id;
     };
     auto add_packed = [&](uint32_t c, StepKind kind, uint32_t arg, bool check) {
+      settle(next, nullptr);
       const size_t n = pack(next, packed);
       return add(packed.data(), n, c, kind, arg, check);
     };
@@ -806,8 +937,8 @@ std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
   for (uint32_t s = state; s != 0; s = parent_[s]) path.push_back(s);
   std::reverse(path.begin(), path.end());
   std::vector<ScheduleStep> steps;
-  TsoState cur;
-  unpack(0, cur);
+  TsoState cur = initial_unsettled_;
+  settle(cur, &steps);
   for (uint32_t s : path) {
     const uint32_t c = via_cpu_[s];
     const auto kind = static_cast<StepKind>(via_kind_[s]);
@@ -839,12 +970,13 @@ std::vector<ScheduleStep> TsoExplorer::schedule(uint32_t state) const {
       step(cur, c, via_arg_[s], nullptr, &out.effects, &out.kernel);
     }
     steps.push_back(std::move(out));
+    settle(cur, &steps);
   }
   return steps;
 }
 
 TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice, cpu::Footprint* fp,
-                                        std::vector<ScheduleEffect>* effects, std::string* note) const {
+                                        std::vector<ScheduleEffect>* effects, std::string* note, bool replaying) const {
   StepInfo info;
   TsoCpu& cp = s.cpus[c];
   if (cp.switching && !kernel_.switch_routine) {
@@ -855,7 +987,11 @@ TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice
     if (note) *note = "switch";
     return info;
   }
-  TsoPort port(base_, s, c, effects);
+  // The search (and its schedules) commits stores to a context's private
+  // stack at once; a replay keeps the abstract machine's FIFO as recorded.
+  const uint32_t ctx = context(s, c);
+  const TsoPort::PrivateTest is_private = [this, ctx](uint64_t a, unsigned n) { return private_to(ctx, a, n); };
+  TsoPort port(base_, s, c, effects, replaying ? nullptr : &is_private);
   cpu::CpuState& regs = cp.switching ? cp.kernel : s.threads[static_cast<uint32_t>(cp.thread)].cpu;
   const cpu::Instr& in = program_.code[regs.pc];
   cpu::StepOutcome o;
@@ -889,6 +1025,7 @@ TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice
     return info;
   }
   s.threads[t].status = ThreadStatus::Done;  // returned, or hlt
+  info.kernel = kernel_.scheduling;
   // With threads to switch in, the CPU leaves it; otherwise nothing
   // changes (and the state space is the one without a kernel).
   if (kernel_.scheduling) begin_switch(s, c, static_cast<int>(t), -1);
@@ -917,7 +1054,7 @@ std::optional<uint32_t> TsoExplorer::find(const TsoState& s) const {
 
 ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
   ReplayResult r;
-  r.state = initial_state();
+  r.state = initial_unsettled_;  // the abstract machine's own start, every step as recorded
   TsoState& s = r.state;
   // Runs CPU t's thread up to and including its next instruction that
   // touches memory (the recorded step); false, with r.problem, if it cannot.
@@ -932,7 +1069,7 @@ ReplayResult TsoExplorer::replay(const std::vector<uint32_t>& steps) const {
       cpu::Footprint fp;
       const uint32_t pc = th.cpu.pc;
       const bool buffered = !s.cpus[t].buffer.empty();
-      step(s, t, 0, &fp, nullptr);
+      step(s, t, 0, &fp, nullptr, nullptr, true);
       const bool touched = fp.touches_memory() || fp.mfence;
       if (touched && !must_touch) {
         r.problem = fmt::format("T{} touches memory at {} after the schedule's last step", t,

@@ -167,6 +167,9 @@ class TsoExplorer {
   TsoState state(uint32_t id) const;
   const kernel::Spec& kernel() const { return kernel_; }
   uint32_t cpus() const { return kernel_.layout.cpus; }
+  // Execution contexts, each with its own stack: the threads, then each
+  // CPU's switch routine when the scenario has one.
+  uint32_t contexts() const { return static_cast<uint32_t>(threads_.size()) + (kernel_.switch_routine ? cpus() : 0); }
   // Replays `steps` from the initial state: thread * 2 runs that thread up
   // to and including its next instruction that touches memory; thread * 2
   // + 1 drains its oldest buffered store. Afterwards each thread runs to its
@@ -194,12 +197,33 @@ class TsoExplorer {
     bool violation = false;  // a marker may now be broken
   };
   StepInfo step(TsoState& s, uint32_t c, uint32_t choice, cpu::Footprint* fp, std::vector<ScheduleEffect>* effects,
-                std::string* note = nullptr) const;
+                std::string* note = nullptr, bool replaying = false) const;
   TsoStore drain_head(TsoState& s, uint32_t c) const;
+  // Instructions no other context can see (registers and the context's own
+  // unshared stack; outside restart ranges) run at once after every step,
+  // as part of it: only states where every CPU's next step can be seen are
+  // stored. run_invisible runs one such on CPU c, if its next is one;
+  // settle runs them on every CPU until none is left (or kMaxSettle: a
+  // loop that touches nothing).
+  bool run_invisible(TsoState& s, uint32_t c, std::vector<ScheduleStep>* steps) const;
+  void settle(TsoState& s, std::vector<ScheduleStep>* steps) const;
+  static constexpr uint32_t kMaxSettle = 1u << 16;
+  // Stack bytes more than dead_margin_ below their context's stack pointer
+  // are dead: states keep none of them, so what a returned call left there
+  // does not tell states apart. A context reading there (found at every
+  // expanded state, like sharing) starts the search over with the 128-byte
+  // red zone kept, then with nothing dropped (margin -1).
+  mutable int dead_margin_ = 0;
+  mutable bool dead_read_ = false;
+  uint64_t stack_pointer(const TsoState& s, uint32_t context) const;
+  bool dead(const TsoState& s, uint64_t word) const;
+  void check_dead_reads(uint32_t context, uint64_t rsp, const cpu::Footprint& fp) const;
+  TsoState initial_unsettled_;  // for schedules, which list the settled steps too
   // Preempts CPU c's thread; dispatches Ready thread t on idle CPU c.
   void preempt(TsoState& s, uint32_t c) const;
   void dispatch(TsoState& s, uint32_t c, uint32_t t) const;
   bool can_preempt(const TsoState& s, uint32_t c) const;
+  bool outside_restart(uint32_t pc) const { return kernel::resume_pc(kernel_, pc) == pc; }
   bool can_dispatch(const TsoState& s, uint32_t c, uint32_t t) const;
   // Starts CPU c's switch from `out` to `in` (-1: none), completing it at
   // once when it is the atomic one and the buffer is empty.
@@ -231,7 +255,7 @@ class TsoExplorer {
   bool learn_sharing(uint32_t context, const cpu::Footprint& fp);
   // True for an enabled step, with footprint `fp`, no other thread can observe.
   bool invisible(uint32_t context, const cpu::Footprint& fp) const;
-  uint32_t contexts() const { return static_cast<uint32_t>(threads_.size()) + (kernel_.switch_routine ? cpus() : 0); }
+
   // Visited states live packed in one arena of 64-bit words: per thread a
   // header (pc, done, buffer length, mask of nonzero registers), rflags, the
   // nonzero registers and the buffer; then the changed memory words. Equal

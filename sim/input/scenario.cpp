@@ -77,6 +77,11 @@ void flatten_overrides(const std::string& file, const YAML::Node& n, const std::
   }
 }
 
+LabelRef label_ref(const std::string& file, const YAML::Node& n, const std::string& key) {
+  if (!n.IsScalar() || n.Scalar().empty()) fail(file, n, "expected a code label for '" + key + "'");
+  return LabelRef{n.Scalar(), static_cast<unsigned>(n.Mark().line + 1), static_cast<unsigned>(n.Mark().column + 1)};
+}
+
 }  // namespace
 
 cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index) {
@@ -88,6 +93,36 @@ cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index) {
     else if (name == "gs_base") st.gs_base = value;
   }
   return st;
+}
+
+kernel::Spec kernel_spec(const Scenario& s, const cpu::Program& program) {
+  kernel::Spec spec;
+  spec.layout.cpus = s.cpus();
+  spec.layout.threads = static_cast<uint32_t>(s.threads.size());
+  spec.layout.cpu_extra = s.kernel.cpu_area_bytes;
+  spec.layout.thread_extra = s.kernel.thread_bytes;
+  spec.preemptions = s.kernel.preemptions;
+  auto code = [&](const LabelRef& l, const std::string& what) {
+    try {
+      return cpu::find_entry(program, l.name);
+    } catch (const InputError& e) {
+      throw InputError(s.file, l.line, l.column, what + ": " + e.message());
+    }
+  };
+  if (s.kernel.switch_routine) spec.switch_routine = code(*s.kernel.switch_routine, "switch");
+  for (const auto& [a, b] : s.kernel.restart) {
+    const uint32_t start = code(a, "restart range start"), end = code(b, "restart range end");
+    if (end <= start)
+      throw InputError(s.file, b.line, b.column,
+                       "restart range end '" + b.name + "' must come after its start '" + a.name + "'");
+    spec.restart.emplace_back(start, end);
+  }
+  bool blocking = false;
+  for (const auto& in : program.code)
+    blocking = blocking || in.service == cpu::Service::FutexWait || in.service == cpu::Service::TurnstileBlock ||
+               in.service == cpu::Service::Yield;
+  spec.scheduling = spec.layout.cpus < spec.layout.threads || spec.preemptions > 0 || blocking;
+  return spec;
 }
 
 uint32_t thread_entry(const Scenario& s, const cpu::Program& program, uint32_t index) {
@@ -112,8 +147,10 @@ Scenario parse_scenario(const std::string& path, const std::string& text, const 
   auto relative = [&](const std::string& p) { return std::filesystem::path(p).is_absolute() ? p : (dir / p).string(); };
   bool have_machine = false;
   std::optional<YAML::Node> overrides;
+  std::optional<YAML::Node> cpus_node;
   if (!root.IsMap()) fail(path, root, "expected a scenario mapping (machine, program, threads, ...)");
-  for_each_key(path, root, {"description", "machine", "overrides", "program", "threads", "seed", "max_cycles", "jitter", "check"},
+  for_each_key(path, root, {"description", "machine", "overrides", "program", "threads", "seed", "max_cycles", "jitter", "check",
+                            "cpus", "preemptions", "switch", "restart", "cpu_area_bytes", "thread_bytes"},
                "the scenario", [&](const std::string& key, const YAML::Node& k, const YAML::Node& v) {
     if (key == "description") {
       s.description = yaml_scalar(path, v, key);
@@ -175,6 +212,23 @@ Scenario parse_scenario(const std::string& path, const std::string& text, const 
       s.max_cycles = scalar_count(path, v, key, 1, kMaxCycles);
     } else if (key == "jitter") {
       s.jitter = static_cast<uint32_t>(scalar_count(path, v, key, 0, kMaxJitter));
+    } else if (key == "cpus") {
+      s.kernel.cpus = static_cast<uint32_t>(scalar_count(path, v, key, 1, 64));
+      cpus_node = v;
+    } else if (key == "preemptions") {
+      s.kernel.preemptions = static_cast<uint32_t>(scalar_count(path, v, key, 0, kMaxPreemptions));
+    } else if (key == "cpu_area_bytes" || key == "thread_bytes") {
+      (key == "cpu_area_bytes" ? s.kernel.cpu_area_bytes : s.kernel.thread_bytes) =
+          scalar_count(path, v, key, 0, kernel::kMaxExtraBytes);
+    } else if (key == "switch") {
+      s.kernel.switch_routine = label_ref(path, v, "switch");
+    } else if (key == "restart") {
+      if (!v.IsSequence()) fail(path, v, "expected a list of [start, end] label pairs for 'restart'");
+      for (const auto& range : v) {
+        if (!range.IsSequence() || range.size() != 2)
+          fail(path, range, "expected a [start, end] pair of labels in 'restart'");
+        s.kernel.restart.emplace_back(label_ref(path, range[0], "restart"), label_ref(path, range[1], "restart"));
+      }
     } else if (key == "check") {
       for_each_key(path, v, {"exists", "forall", "not_exists"}, "check", [&](const std::string& ck, const YAML::Node&, const YAML::Node& cv) {
         if (s.check) fail(path, cv, "'check' takes exactly one of exists, forall, not_exists");
@@ -191,9 +245,14 @@ Scenario parse_scenario(const std::string& path, const std::string& text, const 
   if (overrides) flatten_overrides(path, *overrides, "", s.machine);
   for (const auto& a : sets) apply_config_override(s.machine, a, "--set");
   validate_config(s.machine, path);
-  if (s.threads.size() > s.machine.cores)
-    fail(path, root["threads"], std::to_string(s.threads.size()) + " threads but machine '" + s.machine.name + "' has " +
-                                    std::to_string(s.machine.cores) + " cores");
+  if (s.threads.size() > 64) fail(path, root["threads"], std::to_string(s.threads.size()) + " threads (at most 64)");
+  if (s.kernel.cpus > s.threads.size())
+    fail(path, *cpus_node, std::to_string(s.kernel.cpus) + " CPUs for " + std::to_string(s.threads.size()) +
+                               " threads (a CPU needs a thread to start with)");
+  if (s.cpus() > s.machine.cores)
+    fail(path, cpus_node ? *cpus_node : root["threads"],
+         std::to_string(s.cpus()) + (cpus_node ? " CPUs" : " threads") + " but machine '" + s.machine.name + "' has " +
+             std::to_string(s.machine.cores) + " cores" + (cpus_node ? "" : " (set 'cpus' to run more threads than cores)"));
   return s;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cpu/cpu_state.h"
 #include "cpu/program.h"
+#include "kernel/kernel.h"
 #include "sim/input/machine_config.h"
 
 namespace locksim {
@@ -32,6 +33,22 @@ struct CheckSpec {
 inline constexpr uint64_t kMaxCycles = 1'000'000'000'000;  // 10^12
 inline constexpr uint64_t kMaxJitter = 1'000'000;
 
+// A label the scenario names (switch routine, restart range), for errors.
+struct LabelRef {
+  std::string name;
+  unsigned line = 0, column = 0;
+};
+
+// The scenario's kernel settings (see kernel/kernel.h).
+struct KernelSettings {
+  uint32_t cpus = 0;  // 0: one per thread
+  uint32_t preemptions = 0;
+  std::optional<LabelRef> switch_routine;
+  std::vector<std::pair<LabelRef, LabelRef>> restart;
+  uint64_t cpu_area_bytes = 0, thread_bytes = 0;
+};
+inline constexpr uint32_t kMaxPreemptions = 16;
+
 struct Scenario {
   std::string file;
   std::string description;
@@ -42,6 +59,8 @@ struct Scenario {
   uint64_t max_cycles = 100'000'000;
   uint32_t jitter = 0;
   std::optional<CheckSpec> check;
+  KernelSettings kernel;
+  uint32_t cpus() const { return kernel.cpus ? kernel.cpus : static_cast<uint32_t>(threads.size()); }
 };
 
 // Thread `index`'s starting registers: its own stack, then the scenario's regs.
@@ -50,6 +69,11 @@ cpu::CpuState initial_state(const ThreadSpec& spec, uint32_t index);
 // Thread `index`'s entry routine in the scenario's assembled program; an
 // unknown symbol is an error at the thread's `entry:` in the scenario.
 uint32_t thread_entry(const Scenario& s, const cpu::Program& program, uint32_t index);
+
+// The kernel model's spec for the scenario's assembled program: labels
+// resolved (an unknown or non-code label is an error at the scenario's
+// key), scheduling on when threads can leave their CPUs.
+kernel::Spec kernel_spec(const Scenario& s, const cpu::Program& program);
 
 // Loads and validates a scenario. `machine` (a config name or path, if not
 // empty) replaces the scenario's machine; `sets` are --set KEY=VALUE
