@@ -36,6 +36,9 @@ inline ThreadRun run_thread(const Program& program, uint32_t entry, CpuState& st
         run.end = ThreadEnd::Halted;
         return run;
       }
+      if (outcome == StepOutcome::Service)  // the kernel model runs under `explore` only, for now
+        throw ExecutionFault(program.where(code[state.pc]) + ": " + std::string(service_name(code[state.pc].service)) +
+                             ": kernel services run under `locksim explore` only");
     }
   } catch (const MemoryFault& e) {
     throw located(program, code[state.pc], e);  // pc is still the faulting instruction's

@@ -169,6 +169,14 @@ TEST(KernelInputErrors, RunRefusesKernelScenarios) {
   EXPECT_TRUE(contains(r.err, "does not run kernel services yet")) << r.err;
 }
 
+// exec (one thread, no kernel) stops at a service call as a fault.
+TEST(KernelInputErrors, ExecStopsAtAServiceCall) {
+  auto dir = write_scenario("exec", "threads:\n  - entry: t\n", ".text\nt: call __yield\nret\n").parent_path();
+  auto r = run_locksim({"exec", (dir / "p.s").string(), "--entry", "t"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_TRUE(contains(r.err, "p.s:2: __yield: kernel services run under `locksim explore` only")) << r.err;
+}
+
 // The illumos adaptive mutex (locks/illumos/): the correct protocol is
 // proven (markers, no lost wake-up, exact counter) with any thread
 // preemptible once anywhere; each documented weakening is refuted with a
