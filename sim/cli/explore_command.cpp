@@ -353,7 +353,6 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
   j["condition"] = std::string(quantifier_name(cond.quantifier)) + " (" + cond.text + ")";
   j["verdict"] = verdict;
   j["model"] = sequential ? "SC" : "x86-TSO";
-  if (lost) j["lost_wakeup_found"] = true;
   j["states"] = r.states;
   j["transitions"] = r.transitions;
   j["final_states"] = r.final_states;

@@ -57,24 +57,6 @@ class StateMemory {
   Words& words_;
 };
 
-// Memory itself, for the thread start-up before time 0.
-class DirectPort final : public cpu::MemPort {
- public:
-  DirectPort(const cpu::FlatMemory& base, StateMemory& memory) : base_(base), memory_(memory) {}
-  uint64_t load(uint64_t, unsigned) override { throw std::logic_error("explorer: start-up loads nothing"); }
-  void store(uint64_t address, unsigned size, uint64_t value) override {
-    base_.require_mapped(address, size, true);
-    memory_.write(address, size, value);
-  }
-  void lock_begin(uint64_t, unsigned) override {}
-  void lock_end() override {}
-  void barrier(cpu::Barrier) override {}
-
- private:
-  const cpu::FlatMemory& base_;
-  StateMemory& memory_;
-};
-
 // The explorer's memory port for one thread of one state.
 class TsoPort final : public cpu::MemPort {
  public:
@@ -146,8 +128,7 @@ class ExplorerHost final : public kernel::Host {
   uint64_t read(uint64_t address, unsigned size) override {
     base_.require_mapped(address, size, false);
     if (fp_) fp_->add(address, size, false);
-    uint64_t v = 0;
-    for (unsigned i = 0; i < size; ++i) v |= static_cast<uint64_t>(memory_.byte(address + i)) << (8 * i);
+    const uint64_t v = read_at(base_, s_.memory, address, size);
     if (effects_) effects_->push_back(ScheduleEffect{false, address, v, false});
     return v;
   }
@@ -291,7 +272,7 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
     if (i < initial.cpus.size()) {
       initial.cpus[i].thread = static_cast<int32_t>(i);
       t.last_cpu = static_cast<int32_t>(i);
-      if (t.cpu.gs_base == 0) t.cpu.gs_base = kernel_.layout.cpu_area(static_cast<uint32_t>(i));  // as unpack derives it
+      t.cpu.gs_base = gs_base(static_cast<uint32_t>(i), t.last_cpu);
     } else {
       t.status = ThreadStatus::Ready;
     }
@@ -304,7 +285,7 @@ TsoExplorer::TsoExplorer(const cpu::Program& program, std::vector<ExplorerThread
   if (kernel_.switch_routine)
     for (uint32_t c = 0; c < cpus(); ++c) {
       // Each CPU's switch routine returns to the host return address at the top of its own stack.
-      base_.store(cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8, 8, cpu::kHostReturnAddress);
+      base_.store(kernel_stack_top(c) - 8, 8, cpu::kHostReturnAddress);
     }
   initial_unsettled_ = initial;
   start_over();
@@ -434,9 +415,7 @@ void TsoExplorer::unpack(uint32_t id, TsoState& s) const {
     t.sections.resize((header >> 35) & 0x1f);
     t.last_cpu = static_cast<int32_t>((header >> 40) & 0xff) - 1;
     t.cpu.fs_base = threads_[i].initial.fs_base;
-    t.cpu.gs_base = threads_[i].initial.gs_base != 0 || t.last_cpu < 0
-                        ? threads_[i].initial.gs_base
-                        : kernel_.layout.cpu_area(static_cast<uint32_t>(t.last_cpu));
+    t.cpu.gs_base = gs_base(static_cast<uint32_t>(i), t.last_cpu);
     t.sleep_key = t.status == ThreadStatus::Sleeping ? *w++ : 0;
     for (auto& k : t.sections) k = *w++;
   }
@@ -521,7 +500,7 @@ uint64_t TsoExplorer::stack_pointer(const TsoState& s, uint32_t context) const {
   const auto n = static_cast<uint32_t>(threads_.size());
   if (context < n) return s.threads[context].done() ? cpu::stack_top(context) : s.threads[context].cpu.regs[cpu::RSP];
   const TsoCpu& c = s.cpus[context - n];
-  return c.switching ? c.kernel.regs[cpu::RSP] : cpu::stack_top(context);
+  return c.switching ? c.kernel.regs[cpu::RSP] : kernel_stack_top(context - n);
 }
 
 bool TsoExplorer::dead(const TsoState& s, uint64_t word) const {
@@ -593,8 +572,7 @@ void TsoExplorer::begin_switch(TsoState& s, uint32_t c, int out, int in) const {
   cpu.out = out;
   cpu.thread = in;
   if (kernel_.switch_routine) {
-    cpu.kernel = kernel::switch_context(kernel_, c, out, in,
-                                        cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c) - 8);
+    cpu.kernel = kernel::switch_context(kernel_, c, out, in, kernel_stack_top(c) - 8);
   } else if (cpu.buffer.empty()) {
     finish_switch(s, c);
   }
@@ -624,7 +602,7 @@ void TsoExplorer::dispatch(TsoState& s, uint32_t c, uint32_t t) const {
   TsoThread& th = s.threads[t];
   th.status = ThreadStatus::Running;
   th.last_cpu = static_cast<int32_t>(c);
-  if (threads_[t].initial.gs_base == 0) th.cpu.gs_base = kernel_.layout.cpu_area(c);
+  th.cpu.gs_base = gs_base(t, th.last_cpu);
   begin_switch(s, c, -1, static_cast<int>(t));
 }
 
@@ -758,10 +736,9 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
       probes[c].enabled = false;
       if (!cp.buffer.empty()) {
         final_state = false;
-        const uint32_t owner = cpu::stack_owner(cp.buffer.front().address, contexts()) < 0
-                                   ? ~uint32_t{0}
-                                   : static_cast<uint32_t>(cpu::stack_owner(cp.buffer.front().address, contexts()));
-        if (only < 0 && owner != ~uint32_t{0} && private_to(owner, cp.buffer.front().address, cp.buffer.front().size))
+        const TsoStore& head = cp.buffer.front();
+        const int owner = cpu::stack_owner(head.address, contexts());
+        if (only < 0 && owner >= 0 && private_to(static_cast<uint32_t>(owner), head.address, head.size))
           only = static_cast<int>(c) * 2 + 1;
       }
       if (cp.switching) final_state = false;
@@ -855,6 +832,7 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
         // The other sleepers a wake-up could have picked.
         for (uint32_t k = 1; k < probes[c].info.choices && !stop; ++k) {
           fresh();
+          executing = &program_.code[cur.threads[context(cur, c)].cpu.pc];
           cpu::Footprint fp;
           const StepInfo info = step(next, c, k, &fp, nullptr);
           add_packed(c, StepKind::Instruction, k, info.violation);
@@ -1039,8 +1017,6 @@ TsoStore TsoExplorer::drain_head(TsoState& s, uint32_t c) const {
   StateMemory(base_, s.memory).write(head.address, head.size, head.value);
   return head;
 }
-
-TsoState TsoExplorer::initial_state() const { return state(0); }
 
 uint64_t TsoExplorer::read_memory(const TsoState& s, uint64_t address, unsigned size) const {
   return read_at(base_, s.memory, address, size);

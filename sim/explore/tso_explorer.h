@@ -31,6 +31,7 @@
 #include "cpu/cpu_state.h"
 #include "cpu/flat_memory.h"
 #include "cpu/footprint.h"
+#include "cpu/memory_layout.h"
 #include "cpu/program.h"
 #include "kernel/kernel.h"
 #include "sim/explore/state_arena.h"
@@ -232,10 +233,17 @@ class TsoExplorer {
   // Why a state breaks a marker, or "".
   std::string violation(const TsoState& s) const;
   // The context (thread, or a CPU's switch routine) CPU c runs: its stack's owner.
+  // Thread t's %gs base on CPU `cpu` (-1: none yet): its CPU's area,
+  // unless the scenario gave it one.
+  uint64_t gs_base(uint32_t t, int32_t cpu) const {
+    const uint64_t given = threads_[t].initial.gs_base;
+    return given != 0 || cpu < 0 ? given : kernel_.layout.cpu_area(static_cast<uint32_t>(cpu));
+  }
+  // Where CPU c's switch routine's stack ends (it runs on its own stack).
+  uint64_t kernel_stack_top(uint32_t c) const { return cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c); }
   uint32_t context(const TsoState& s, uint32_t c) const {
     return s.cpus[c].switching ? static_cast<uint32_t>(threads_.size()) + c : static_cast<uint32_t>(s.cpus[c].thread);
   }
-  TsoState initial_state() const;
   static constexpr uint64_t kMaxReplayRun = 10'000'000;
   ExploreResult search(const std::function<bool(uint32_t)>& on_final, const Progress& progress, double interval,
                        std::chrono::steady_clock::time_point t0, bool& learned);
