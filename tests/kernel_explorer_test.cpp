@@ -127,6 +127,18 @@ TEST(KernelServices, MisuseIsAFaultAtTheCall) {
   EXPECT_TRUE(contains(r.err, "p.s:5: __futex_wake: futex word")) << r.err;
 }
 
+// 31 sections at once are kept; the 32nd is a fault at its call (the
+// loop enters keys 1 to 32 without leaving any).
+TEST(KernelServices, AThreadIsInsideAtMost31Sections) {
+  const std::string prog = ".text\nt: mov $1, %ebx\n1: mov %rbx, %rdi\ncall __cs_enter\ninc %rbx\ncmp $N, %rbx\njbe 1b\nret\n";
+  auto ok = write_scenario("sections31", "threads:\n  - entry: t\n", std::string(prog).replace(prog.find('N'), 1, "31"));
+  EXPECT_EQ(explore(ok).exit_code, 0);
+  auto over = write_scenario("sections32", "threads:\n  - entry: t\n", std::string(prog).replace(prog.find('N'), 1, "32"));
+  auto r = explore(over);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_TRUE(contains(r.err, "p.s:4: __cs_enter(0x20): more than 31 sections at once")) << r.err;
+}
+
 TEST(KernelInputErrors, UnknownServiceNamesTheCall) {
   auto s = write_scenario("unknown", "threads:\n  - entry: t\n", ".text\nt: call __futex_wiat\nret\n");
   auto r = explore(s);

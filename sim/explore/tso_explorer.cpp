@@ -179,6 +179,9 @@ class ExplorerHost final : public kernel::Host {
     if (note_) *note_ = "yields its CPU";
   }
   void enter_section(uint64_t key) override {
+    // A packed state holds the count in 5 bits.
+    if (s_.threads[t_].sections.size() == kMaxSections)
+      throw kernel::ServiceFault(fmt::format("__cs_enter({:#x}): more than {} sections at once", key, kMaxSections));
     s_.threads[t_].sections.push_back(key);
     marker = true;
   }
@@ -195,6 +198,7 @@ class ExplorerHost final : public kernel::Host {
 
   bool slept = false, marker = false;
   uint32_t choices = 1;
+  static constexpr size_t kMaxSections = 31;
 
  private:
   static uint32_t binomial(uint32_t n, uint32_t k) {
