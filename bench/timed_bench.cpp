@@ -77,7 +77,7 @@ double simulate(const char* entry, uint64_t iterations) {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   cpu::Program program = cpu::assemble({cpu::SourceFile{"<timed-bench>", kPrograms}});
   MachineConfig config = load_machine_config("skylake-8", default_configs_dir());
-  Machine machine(config, program, 1, 0);
+  Machine machine(config, program, 1, 0, kernel::pinned(8));
   uint32_t e = cpu::find_entry(program, entry);
   for (uint32_t i = 0; i < 8; ++i) {
     cpu::CpuState st = cpu::initial_registers(i);

@@ -36,9 +36,9 @@ inline ThreadRun run_thread(const Program& program, uint32_t entry, CpuState& st
         run.end = ThreadEnd::Halted;
         return run;
       }
-      if (outcome == StepOutcome::Service)  // the kernel model runs under `explore` only, for now
+      if (outcome == StepOutcome::Service)  // exec runs one thread with no kernel beneath it
         throw ExecutionFault(program.where(code[state.pc]) + ": " + std::string(service_name(code[state.pc].service)) +
-                             ": kernel services run under `locksim explore` only");
+                             ": kernel services need the kernel model (`locksim run` or `locksim explore`), not `exec`");
     }
   } catch (const MemoryFault& e) {
     throw located(program, code[state.pc], e);  // pc is still the faulting instruction's

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cpu/memory_layout.h"
+
 namespace locksim::kernel {
 
 using cpu::Service;
@@ -68,6 +70,19 @@ cpu::CpuState switch_context(const Spec& spec, uint32_t cpu, int out, int in, ui
   s.gs_base = spec.layout.cpu_area(cpu);
   s.pc = *spec.switch_routine;
   return s;
+}
+
+uint64_t kernel_stack_top(const Spec& spec, uint32_t cpu) { return cpu::stack_top(spec.layout.threads + cpu); }
+
+Spec pinned(uint32_t threads) {
+  Spec spec;
+  spec.layout.cpus = spec.layout.threads = threads;
+  return spec;
+}
+
+std::string describe(const SectionClash& clash) {
+  return fmt::format("mutual exclusion: T{} and T{} are both inside critical section {:#x}", clash.first, clash.second,
+                     clash.key);
 }
 
 std::vector<std::pair<uint64_t, uint64_t>> switch_writes(const Spec& spec, uint32_t cpu, int in) {

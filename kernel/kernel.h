@@ -54,12 +54,45 @@ struct Spec {
   bool scheduling = false;
 };
 
+// Where a thread is (Failed: its assertion failed; it stops there).
+enum class ThreadStatus : uint8_t { Running, Ready, Sleeping, Done, Failed };
+
 // The pc a thread preempted at `pc` resumes at.
 inline uint32_t resume_pc(const Spec& spec, uint32_t pc) {
   for (const auto& [start, end] : spec.restart)
     if (pc >= start && pc < end) return start;
   return pc;
 }
+
+// A thread's %gs base on CPU `cpu` (-1: it has not run yet): its CPU's
+// area, unless the scenario gave it one.
+inline uint64_t gs_base(const Spec& spec, uint64_t given, int cpu) {
+  return given != 0 || cpu < 0 ? given : spec.layout.cpu_area(static_cast<uint32_t>(cpu));
+}
+
+// Where CPU c's switch routine's stack ends: the stack after the threads'.
+uint64_t kernel_stack_top(const Spec& spec, uint32_t cpu);
+
+// The spec of a scenario with no kernel settings: one CPU per thread,
+// nothing switches.
+Spec pinned(uint32_t threads);
+
+// Two threads inside critical sections with the same key: `sections(t)`
+// lists thread t's keys. Returns the first such pair and key, if any.
+struct SectionClash {
+  uint32_t first, second;
+  uint64_t key;
+};
+template <typename Sections>
+std::optional<SectionClash> section_clash(uint32_t threads, Sections&& sections) {
+  for (uint32_t t = 0; t < threads; ++t)
+    for (uint64_t key : sections(t))
+      for (uint32_t u = t + 1; u < threads; ++u)
+        for (uint64_t other : sections(u))
+          if (other == key) return SectionClash{t, u, key};
+  return std::nullopt;
+}
+std::string describe(const SectionClash& clash);
 
 // A kernel service's use that the program got wrong (a misaligned futex
 // word, a section left that was not entered): a fault at the call.

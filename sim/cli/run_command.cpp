@@ -30,21 +30,14 @@ Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine
   j["seed"] = s.seed;
   j["jitter"] = s.jitter;
   j["end"] = r.end == RunEnd::Completed ? "completed" : r.end == RunEnd::Fault ? "fault"
-             : r.end == RunEnd::Watchdog ? "watchdog" : r.end == RunEnd::InternalError ? "internal_error" : "max_cycles";
+             : r.end == RunEnd::Watchdog ? "watchdog" : r.end == RunEnd::InternalError ? "internal_error"
+             : r.end == RunEnd::Violation ? "violation" : r.end == RunEnd::LostWakeup ? "lost_wakeup" : "max_cycles";
   j["cycles"] = r.cycles;
   static constexpr cpu::Gpr kOrder[] = {cpu::RAX, cpu::RBX, cpu::RCX, cpu::RDX, cpu::RSI, cpu::RDI, cpu::RBP, cpu::RSP,
                                         cpu::R8,  cpu::R9,  cpu::R10, cpu::R11, cpu::R12, cpu::R13, cpu::R14, cpu::R15};
-  j["threads"] = Json::array();
-  for (uint32_t i = 0; i < m.thread_count(); ++i) {
-    const Core& c = m.core(i);
-    const CoreStats& st = c.stats();
-    Json t;
-    t["core"] = i;
-    t["entry"] = s.threads[i].entry;
-    for (cpu::Gpr g : kOrder) t["regs"][std::string(cpu::kGpr64Names[g])] = hex64(c.state().regs[g]);
-    t["cycles"] = st.finish_cycle;
-    t["instructions"] = st.instructions;
-    t["ipc"] = ratio(st.instructions, st.finish_cycle);
+  const bool scheduling = m.scheduler().scheduling();
+  // What a CPU measured (the thread's own, when it is pinned to its CPU).
+  auto cpu_stats = [](Json& t, const CoreStats& st) {
     t["stall_cycles"] = {{"load_miss", st.stall_load_miss},
                          {"store_miss", st.stall_store_miss},
                          {"store_forward", st.stall_store_forward},
@@ -57,7 +50,40 @@ Json collect_stats(const Scenario& s, const cpu::Program& program, const Machine
     auto occ = st.store_buffer_occupancy;
     while (occ.size() > 1 && occ.back() == 0) occ.pop_back();
     t["store_buffer_occupancy_cycles"] = occ;
+  };
+  j["threads"] = Json::array();
+  for (uint32_t i = 0; i < m.thread_count(); ++i) {
+    const TimedThread& th = m.scheduler().thread(i);
+    Json t;
+    t["core"] = scheduling ? th.cpu : static_cast<int>(i);
+    t["entry"] = s.threads[i].entry;
+    for (cpu::Gpr g : kOrder) t["regs"][std::string(cpu::kGpr64Names[g])] = hex64(th.state.regs[g]);
+    const uint64_t cycles = scheduling ? th.finish_cycle : m.core(i).stats().finish_cycle;
+    t["cycles"] = cycles;
+    t["instructions"] = th.instructions;
+    t["ipc"] = ratio(th.instructions, cycles);
+    if (scheduling) {
+      static constexpr const char* kStatus[] = {"running", "ready", "sleeping", "done", "failed"};
+      t["state"] = kStatus[static_cast<int>(th.status)];
+      t["dispatches"] = th.dispatches;
+      t["sleeps"] = th.sleeps;
+      t["preemptions"] = th.preemptions;
+    } else {
+      cpu_stats(t, m.core(i).stats());
+    }
     j["threads"].push_back(t);
+  }
+  if (scheduling) {
+    j["cpus"] = Json::array();
+    for (uint32_t c = 0; c < m.scheduler().cpus(); ++c) {
+      const CoreStats& st = m.core(c).stats();
+      Json t;
+      t["cpu"] = c;
+      t["cycles"] = st.finish_cycle;
+      t["instructions"] = st.instructions;  // threads' and the switch routine's
+      cpu_stats(t, st);
+      j["cpus"].push_back(t);
+    }
   }
   j["caches"] = Json::array();
   for (uint32_t i = 0; i < s.machine.cores; ++i) {
@@ -126,16 +152,10 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   if (request.seed) s.seed = *request.seed;
   if (request.jitter) s.jitter = *request.jitter;
   cpu::Program program = cpu::assemble_files(s.program);
-  // The timed engine's half of the kernel model is not built yet: say so
-  // instead of running something else.
-  for (const auto& in : program.code)
-    if (in.service != cpu::Service::None)
-      throw InputError(program.files[in.location.file], in.location.line, in.location.column,
-                       "`locksim run` does not run kernel services yet (" + std::string(cpu::service_name(in.service)) +
-                           "); `locksim explore` does");
-  if (s.cpus() != s.threads.size() || s.kernel.preemptions || s.kernel.switch_routine || !s.kernel.restart.empty())
-    throw InputError(s.file, 1, 1,
-                     "`locksim run` does not switch threads yet (cpus, preemptions, switch, restart); `locksim explore` does");
+  const kernel::Spec spec = kernel_spec(s, program);
+  if (spec.scheduling && request.schedule)
+    throw InputError("--schedule: `explore --replay` does not replay thread switches yet, and this scenario switches "
+                     "threads (cpus, preemptions, or a blocking service)");
   std::vector<uint32_t> entries;
   for (uint32_t i = 0; i < s.threads.size(); ++i) entries.push_back(thread_entry(s, program, i));
   std::error_code ec;
@@ -158,7 +178,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
 
   // "Simulation stopped by user" is how every run ends; not news.
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
-  Machine machine(s.machine, program, s.seed, s.jitter);
+  Machine machine(s.machine, program, s.seed, s.jitter, spec);
   for (size_t i = 0; i < s.threads.size(); ++i) {
     cpu::CpuState st = initial_state(s.threads[i], static_cast<uint32_t>(i));
     machine.assign_thread(static_cast<uint32_t>(i), entries[i], st);
@@ -206,15 +226,31 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   }
 
   out << fmt::format("{} on {}: {} cycles ({})\n", s.file, s.machine.name, result.cycles, stats["end"].get<std::string>());
-  out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry", "instructions",
-                     "cycles", "load-miss", "sb-full", "fence", "lock", "bus-wait");
-  for (const auto& t : stats["threads"]) {
+  const auto row = [&](const std::string& who, const std::string& entry, const Json& t) {
     const auto& sc = t["stall_cycles"];
-    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", t["core"].get<int>(),
-                       t["entry"].get<std::string>(), t["instructions"].get<uint64_t>(), t["cycles"].get<uint64_t>(),
-                       sc["load_miss"].get<uint64_t>(), sc["store_buffer_full"].get<uint64_t>(),
-                       sc["drain_fence"].get<uint64_t>(), sc["drain_lock"].get<uint64_t>(),
-                       sc["interconnect_wait"].get<uint64_t>());
+    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", who, entry,
+                       t["instructions"].get<uint64_t>(), t["cycles"].get<uint64_t>(), sc["load_miss"].get<uint64_t>(),
+                       sc["store_buffer_full"].get<uint64_t>(), sc["drain_fence"].get<uint64_t>(),
+                       sc["drain_lock"].get<uint64_t>(), sc["interconnect_wait"].get<uint64_t>());
+  };
+  if (!stats.contains("cpus")) {
+    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry",
+                       "instructions", "cycles", "load-miss", "sb-full", "fence", "lock", "bus-wait");
+    for (const auto& t : stats["threads"]) row(std::to_string(t["core"].get<int>()), t["entry"].get<std::string>(), t);
+  } else {
+    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "thread", "entry", "instructions",
+                       "cycles", "cpu", "runs", "sleeps", "preempts");
+    for (size_t i = 0; i < stats["threads"].size(); ++i) {
+      const auto& t = stats["threads"][i];
+      out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>9} {:>9} {:>9} {:>9}{}\n", "T" + std::to_string(i),
+                         t["entry"].get<std::string>(), t["instructions"].get<uint64_t>(), t["cycles"].get<uint64_t>(),
+                         t["core"].get<int>(), t["dispatches"].get<uint64_t>(), t["sleeps"].get<uint64_t>(),
+                         t["preemptions"].get<uint64_t>(),
+                         t["state"] == "done" ? "" : " (" + t["state"].get<std::string>() + ")");
+    }
+    out << fmt::format("{:>6} {:<24} {:>12} {:>10} {:>10} {:>9} {:>9} {:>9} {:>9}\n", "cpu", "", "instructions",
+                       "cycles", "load-miss", "sb-full", "fence", "lock", "bus-wait");
+    for (const auto& t : stats["cpus"]) row(std::to_string(t["cpu"].get<int>()), "", t);
   }
   std::string mem;
   for (const auto& [k, v] : stats["memory"].items()) mem += " " + k + "=" + v.get<std::string>();
@@ -234,7 +270,7 @@ int run_run_command(const RunRequest& request, std::ostream& out, std::ostream& 
   err << result.report;
   switch (result.end) {
     case RunEnd::Completed: return 0;
-    case RunEnd::Fault: return 3;
+    case RunEnd::Fault: case RunEnd::Violation: return 3;
     case RunEnd::InternalError: return kExitInternalError;
     default: return 4;
   }

@@ -674,15 +674,12 @@ void TsoExplorer::settle(TsoState& s, std::vector<ScheduleStep>* steps) const {
 }
 
 std::string TsoExplorer::violation(const TsoState& s) const {
-  for (uint32_t t = 0; t < s.threads.size(); ++t) {
+  for (uint32_t t = 0; t < s.threads.size(); ++t)
     if (s.threads[t].status == ThreadStatus::Failed)
       return fmt::format("T{}'s assertion failed at {}", t, program_.where(program_.code[s.threads[t].cpu.pc - 1]));
-    for (uint64_t key : s.threads[t].sections)
-      for (uint32_t u = t + 1; u < s.threads.size(); ++u)
-        if (std::find(s.threads[u].sections.begin(), s.threads[u].sections.end(), key) != s.threads[u].sections.end())
-          return fmt::format("mutual exclusion: T{} and T{} are both inside critical section {:#x}", t, u, key);
-  }
-  return "";
+  const auto clash = kernel::section_clash(static_cast<uint32_t>(s.threads.size()),
+                                           [&](uint32_t t) -> const std::vector<uint64_t>& { return s.threads[t].sections; });
+  return clash ? kernel::describe(*clash) : "";
 }
 
 ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final, const Progress& progress,

@@ -50,7 +50,7 @@ struct TsoStore {
   bool operator==(const TsoStore&) const = default;
 };
 
-enum class ThreadStatus : uint8_t { Running, Ready, Sleeping, Done, Failed };
+using kernel::ThreadStatus;
 
 struct TsoThread {
   cpu::CpuState cpu;
@@ -235,12 +235,9 @@ class TsoExplorer {
   // The context (thread, or a CPU's switch routine) CPU c runs: its stack's owner.
   // Thread t's %gs base on CPU `cpu` (-1: none yet): its CPU's area,
   // unless the scenario gave it one.
-  uint64_t gs_base(uint32_t t, int32_t cpu) const {
-    const uint64_t given = threads_[t].initial.gs_base;
-    return given != 0 || cpu < 0 ? given : kernel_.layout.cpu_area(static_cast<uint32_t>(cpu));
-  }
+  uint64_t gs_base(uint32_t t, int32_t cpu) const { return kernel::gs_base(kernel_, threads_[t].initial.gs_base, cpu); }
   // Where CPU c's switch routine's stack ends (it runs on its own stack).
-  uint64_t kernel_stack_top(uint32_t c) const { return cpu::stack_top(static_cast<uint32_t>(threads_.size()) + c); }
+  uint64_t kernel_stack_top(uint32_t c) const { return kernel::kernel_stack_top(kernel_, c); }
   uint32_t context(const TsoState& s, uint32_t c) const {
     return s.cpus[c].switching ? static_cast<uint32_t>(threads_.size()) + c : static_cast<uint32_t>(s.cpus[c].thread);
   }

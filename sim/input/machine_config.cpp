@@ -82,6 +82,17 @@ const std::vector<Param>& params() {
       {"topology.socket_link_latency", &MachineConfig::socket_link_latency, 0, 100000, "cycles",
        "hub to hub between sockets",
        "crossing sockets costs 2-7.5x (David et al., SOSP 2013; off-socket CAS 266 clk on Nehalem, perfbook)"},
+      {"kernel.service_cycles", &MachineConfig::kernel_service_cycles, 0, 1000000, "cycles",
+       "entering and leaving the kernel for __futex_wait, __futex_wake, __yield or __turnstile_block, besides the "
+       "service's own memory accesses (each a LOCK'd access through the caches); the markers cost nothing",
+       "a null system call takes ~0.1 us on recent Linux x86-64 (lmbench lat_syscall null): ~300 cycles at 3 GHz"},
+      {"kernel.switch_cycles", &MachineConfig::kernel_switch_cycles, 0, 10000000, "cycles",
+       "the scheduler's part of a thread switch (leaving a CPU, or dispatching onto one), besides the "
+       "scenario's switch routine",
+       "a context switch costs ~1-3 us on recent Linux x86-64 (lmbench lat_ctx): ~3000 cycles at 3 GHz"},
+      {"kernel.quantum_cycles", &MachineConfig::kernel_quantum_cycles, 1000, kBig, "cycles",
+       "a running thread is preempted after this long when another thread is ready to run",
+       "the 1 ms scheduler tick of a HZ=1000 Linux kernel: 3,000,000 cycles at 3 GHz"},
       {"watchdog_cycles", &MachineConfig::watchdog_cycles, 1000, kBig, "cycles",
        "report a hang when no core retires an instruction for this long", ""},
   };

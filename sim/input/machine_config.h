@@ -48,6 +48,11 @@ struct MachineConfig {
   uint32_t sockets = 1;
   uint32_t core_link_latency = 30;
   uint32_t socket_link_latency = 120;
+  // The kernel beneath the locks (kernel/): what its services and thread
+  // switches cost.
+  uint32_t kernel_service_cycles = 300;
+  uint32_t kernel_switch_cycles = 3000;
+  uint64_t kernel_quantum_cycles = 3'000'000;
   // Watchdog: no instruction retired on any core for this many cycles.
   uint64_t watchdog_cycles = 1'000'000;
 };

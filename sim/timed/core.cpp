@@ -2,9 +2,10 @@
 
 #include "cpu/execute.h"
 #include "cpu/footprint.h"
-#include "cpu/thread_start.h"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace locksim {
 
@@ -13,7 +14,7 @@ using cache::MesiEvent;
 using cache::now_cycles;
 
 Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& config, const cpu::Program& program,
-           cpu::FlatMemory& memory, cache::Interconnect& interconnect, cache::L1Cache& l1,
+           cpu::FlatMemory& memory, cache::Interconnect& interconnect, cache::L1Cache& l1, Scheduler& scheduler,
            std::function<void()> on_finished)
     : sc_core::sc_module(name),
       id_(id),
@@ -23,7 +24,8 @@ Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& confi
       interconnect_(interconnect),
       l1_(l1),
       on_finished_(std::move(on_finished)),
-      sb_(config.store_buffer_entries) {
+      sb_(config.store_buffer_entries),
+      sched_(scheduler) {
   stats_.store_buffer_occupancy.assign(config.store_buffer_entries + 1, 0);
   run_request_.core = id_;
   run_request_.client = this;
@@ -39,12 +41,6 @@ Core::Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& confi
   dont_initialize();
 }
 
-void Core::assign(uint32_t entry, const cpu::CpuState& initial) {
-  entry_ = entry;
-  state_ = initial;
-  assigned_ = true;
-}
-
 bool Core::alone_until_local_time() const {
   return logical_now() < end_cycle_ && !sc_core::sc_pending_activity_at_current_time() &&
          sc_core::sc_time_to_pending_activity().value() > local_ * cache::kTicksPerCycle;
@@ -57,50 +53,213 @@ void Core::sync() {
 }
 
 void Core::run() {
-  if (!assigned_) return;
-  cpu::start_thread(entry_, state_, memory_);
-  const cpu::Instr* code = program_.code.data();
+  if (id_ >= sched_.cpus()) return;
   try {
+    if (const int first = sched_.initial_thread(id_); first >= 0) resume(static_cast<uint32_t>(first));
     for (;;) {
-      const cpu::Instr& in = code[state_.pc];
-      touched_memory_ = false;
-      step_scheduled_ = false;
-      current_instr_ = state_.pc;
-      cpu::StepOutcome outcome = cpu::execute(program_, in, state_, *this);
-      ++stats_.instructions;
-      if (!touched_memory_) {
-        local_ += cpu::is_branch(in) ? config_.branch_latency : config_.alu_latency;
-        // A loop that touches no memory never waits on anything: without
-        // this it would run ahead of SystemC's clock forever, past
-        // max_cycles and unseen by the watchdog.
-        if (local_ >= kMaxRunAhead || logical_now() >= end_cycle_) [[unlikely]]
-          sync();
-      }
-      if (outcome != cpu::StepOutcome::Continue) break;
+      if (thread_ < 0 && !dispatch()) break;
+      const Leave why = run_thread();
+      if (why == Leave::Stop) return;  // a marker stopped the run
+      if (!sched_.scheduling()) break;  // the thread returned; nothing else runs here
+      leave(why);
+      if (sched_.stopped()) return;
     }
   } catch (const sc_core::sc_unwind_exception&) {
     throw;  // SystemC killing or resetting this thread: not ours to stop
   } catch (const cpu::ExecutionFault& e) {
     fault_ = e.what();  // names the instruction's file:line itself
+  } catch (const kernel::ServiceFault& e) {
+    fault_ = program_.where(program_.code[current_instr_]) + ": " + e.what();
   } catch (const cpu::MemoryFault& e) {
-    fault_ = cpu::located(program_, code[state_.pc], e).what();
+    fault_ = cpu::located(program_, program_.code[current_instr_], e).what();
   } catch (const std::exception& e) {
     // Anything else is a broken invariant of the simulator (a coherence
     // protocol error, say), not something the program did.
-    internal_error_ = program_.where(code[state_.pc]) + ": " + e.what();
+    internal_error_ = program_.where(program_.code[current_instr_]) + ": " + e.what();
   }
-  // The core finishes once its last store has left the store buffer (the
+  if (thread_ >= 0) save_thread();
+  // With threads switching, a fault ends the run: the others may wait for
+  // this one forever.
+  if (sched_.scheduling() && (!fault_.empty() || !internal_error_.empty())) sched_.stop(RunStop::Fault, "");
+  // The CPU finishes once its last store has left the store buffer (the
   // thread's time is over, so those cycles count as no stall).
   uint64_t after_return = 0;
   wait_for_stores(0, after_return, "its store buffer to drain (thread returned)");
   sync();
-  thread_done_ = true;
   waiting_on_ = "nothing (thread returned)";
   if (finished_) return;  // a drain fault finished it
   finished_ = true;
   stats_.finish_cycle = now_cycles();
   occupancy_.finish(now_cycles());
+  if (!sched_.scheduling() && thread_ >= 0) sched_.finish(static_cast<uint32_t>(thread_), now_cycles(), false);
   on_finished_();
+}
+
+cpu::StepOutcome Core::step(const cpu::Instr& in) {
+  touched_memory_ = false;
+  step_scheduled_ = false;
+  current_instr_ = state_.pc;
+  const cpu::StepOutcome outcome = cpu::execute(program_, in, state_, *this);
+  ++stats_.instructions;
+  if (!touched_memory_) {
+    local_ += cpu::is_branch(in) ? config_.branch_latency : config_.alu_latency;
+    // A loop that touches no memory never waits on anything: without
+    // this it would run ahead of SystemC's clock forever, past
+    // max_cycles and unseen by the watchdog.
+    if (local_ >= kMaxRunAhead || logical_now() >= end_cycle_) [[unlikely]]
+      sync();
+  }
+  return outcome;
+}
+
+Core::Leave Core::run_thread() {
+  const cpu::Instr* code = program_.code.data();
+  for (;;) {
+    // The quantum: checked at instruction boundaries, where a preemption
+    // happens; only a thread waiting for a CPU makes it end.
+    if (sched_.scheduling() && logical_now() >= quantum_end_) [[unlikely]] {
+      if (sched_.has_ready()) return Leave::Preempted;
+      quantum_end_ = logical_now() + config_.kernel_quantum_cycles;
+    }
+    const cpu::Instr& in = code[state_.pc];
+    const cpu::StepOutcome outcome = step(in);
+    if (outcome == cpu::StepOutcome::Continue) continue;
+    if (outcome != cpu::StepOutcome::Service) return Leave::Returned;  // returned, or hlt
+    if (Leave why; service(in, why)) return why;
+  }
+}
+
+// The services on the timed machine: memory through the caches, sleeping
+// and waking through the Scheduler.
+class Core::ServiceHost final : public kernel::Host {
+ public:
+  ServiceHost(Core& core, uint32_t thread) : core_(core), thread_(thread) {}
+  uint64_t read(uint64_t address, unsigned size) override { return core_.kernel_access(address, size, nullptr); }
+  void write(uint64_t address, unsigned size, uint64_t value) override { core_.kernel_access(address, size, &value); }
+  void sleep(uint64_t key) override {
+    core_.sched_.sleep(thread_, key, core_.current_instr_);
+    leave = Leave::Slept;
+  }
+  uint32_t wake(uint64_t key, uint64_t at_most) override { return core_.sched_.wake(key, at_most); }
+  void yield() override { leave = Leave::Yielded; }
+  void enter_section(uint64_t key) override {
+    if (const auto clash = core_.sched_.enter_section(thread_, key)) {
+      core_.sched_.stop(RunStop::Violation, fmt::format("error: {}: T{} entered it at {}\n", kernel::describe(*clash),
+                                                        thread_, core_.program_.where(core_.program_.code[core_.current_instr_])));
+      leave = Leave::Stop;
+    }
+  }
+  void exit_section(uint64_t key) override { core_.sched_.exit_section(thread_, key); }
+  void assertion_failed() override {
+    core_.sched_.finish(thread_, core_.logical_now(), true);
+    core_.sched_.stop(RunStop::Violation, fmt::format("error: T{}'s assertion failed at {}\n", thread_,
+                                                      core_.program_.where(core_.program_.code[core_.current_instr_])));
+    leave = Leave::Stop;
+  }
+  std::optional<Leave> leave;
+
+ private:
+  Core& core_;
+  uint32_t thread_;
+};
+
+bool Core::service(const cpu::Instr& in, Leave& why) {
+  if (kernel::is_barrier(in.service)) {  // entering the kernel
+    spin_.pure = false;
+    wait_for_stores(0, stats_.stall_drain_fence, "its store buffer to drain for a kernel service");
+    local_ += config_.kernel_service_cycles;
+  }
+  // The service acts at this core's time: a wake-up, a marker's check,
+  // happen in the order of the cores' clocks.
+  sync();
+  ServiceHost host(*this, static_cast<uint32_t>(thread_));
+  kernel::call(in.service, state_, host);
+  if (!host.leave) return false;
+  why = *host.leave;
+  if (why == Leave::Stop) save_thread();
+  return true;
+}
+
+uint64_t Core::kernel_access(uint64_t address, unsigned size, const uint64_t* value) {
+  lock_begin(address, size);
+  uint64_t v = 0;
+  if (value) store(address, size, *value);
+  else v = load(address, size);
+  lock_end();
+  return v;
+}
+
+void Core::resume(uint32_t t) {
+  TimedThread& th = sched_.thread(t);
+  state_ = th.state;
+  state_.gs_base = kernel::gs_base(sched_.spec(), th.given_gs_base, static_cast<int>(id_));
+  thread_ = static_cast<int>(t);
+  exec_id_ = t;
+  thread_since_ = stats_.instructions;
+  quantum_end_ = logical_now() + config_.kernel_quantum_cycles;
+  spin_.valid = false;  // another thread's loop
+}
+
+void Core::save_thread() {
+  TimedThread& th = sched_.thread(static_cast<uint32_t>(thread_));
+  th.state = state_;
+  th.instructions += stats_.instructions - thread_since_;
+  thread_since_ = stats_.instructions;
+}
+
+void Core::leave(Leave why) {
+  const auto t = static_cast<uint32_t>(thread_);
+  if (why == Leave::Preempted) {
+    state_.pc = kernel::resume_pc(sched_.spec(), state_.pc);
+    ++sched_.thread(t).preemptions;
+  }
+  save_thread();
+  thread_ = -1;
+  if (why == Leave::Preempted || why == Leave::Yielded) sched_.make_ready(t);
+  if (why == Leave::Returned) sched_.finish(t, logical_now(), false);
+  if (sched_.lost_wakeup()) {
+    sync();
+    sched_.stop(RunStop::LostWakeup, "");
+    return;
+  }
+  local_ += config_.kernel_switch_cycles;
+  switch_cpu(static_cast<int>(t), -1);
+}
+
+bool Core::dispatch() {
+  for (;;) {
+    if (sched_.stopped() || sched_.all_done()) return false;
+    if (const int t = sched_.take(id_); t >= 0) {
+      local_ += config_.kernel_switch_cycles;
+      switch_cpu(-1, t);
+      resume(static_cast<uint32_t>(t));
+      return true;
+    }
+    sync();
+    waiting_on_ = "a thread to run (idle)";
+    sc_core::wait(sched_.dispatch_event());
+    waiting_on_ = "nothing";
+  }
+}
+
+void Core::switch_cpu(int out, int in) {
+  const kernel::Spec& spec = sched_.spec();
+  if (!spec.switch_routine) {
+    // The atomic switch: on an empty store buffer, one step.
+    wait_for_stores(0, stats_.stall_drain_lock, "its store buffer to drain for a thread switch");
+    for (const auto& [address, value] : kernel::switch_writes(spec, id_, in)) kernel_access(address, 8, &value);
+    return;
+  }
+  state_ = kernel::switch_context(spec, id_, out, in, kernel::kernel_stack_top(spec, id_) - 8);
+  exec_id_ = sched_.thread_count() + id_;
+  spin_.valid = false;
+  for (;;) {
+    const cpu::StepOutcome outcome = step(program_.code[state_.pc]);
+    if (outcome == cpu::StepOutcome::Continue) continue;
+    if (outcome == cpu::StepOutcome::Returned) return;
+    throw kernel::ServiceFault(outcome == cpu::StepOutcome::Service ? "the switch routine cannot call kernel services"
+                                                                     : "the switch routine halted");
+  }
 }
 
 // The records are filled in place, not rebuilt: a queued one is the
@@ -138,7 +297,6 @@ void Core::failed(cache::BusTransaction& t, const cache::ProtocolError& error) {
 
 void Core::stop_on_internal_error(const std::string& what) {
   internal_error_ = what;
-  thread_done_ = true;
   finished_ = true;
   on_finished_();
 }
@@ -176,6 +334,7 @@ void Core::drain_granted() {
     if (execution_) execution_->commit(s.event);
     for (uint64_t line = line_of(s.address); line <= drain_line_; ++line) interconnect_.unlock_line(id_, line, done);
     sb_.mark_written(done);
+    if (sb_.written() == sb_.size()) sched_.buffer_emptied();  // a ready thread that last ran here may move
     if (tracing_) trace_wake_.notify(cycles(done - now_cycles()));
     if (sb_.written() > wake_when_written_) sb_written_.notify();
     next_drain_cycle_ = done + 1;  // one L1 write per cycle
@@ -227,13 +386,13 @@ void Core::wait_for_stores(size_t at_most, uint64_t& stall, const char* why) {
 }
 
 uint64_t Core::recorded_read(uint64_t address, unsigned size, uint64_t value) {
-  if (execution_) execution_->read_memory(id_, current_instr_, address, size, value);
+  if (execution_) execution_->read_memory(exec_id_, current_instr_, address, size, value);
   return value;
 }
 
 uint32_t Core::recorded_write(uint64_t address, unsigned size, uint64_t value, bool committed) {
   if (!execution_) return 0;
-  uint32_t w = execution_->write(id_, current_instr_, address, size, value);
+  uint32_t w = execution_->write(exec_id_, current_instr_, address, size, value);
   if (committed) execution_->commit(w);
   return w;
 }
@@ -254,7 +413,7 @@ uint64_t Core::load(uint64_t address, unsigned size) {
     auto f = sb_.forward(address, size, value, source, index);
     if (f == StoreBuffer::Forward::Full) {
       schedule_step();
-      if (execution_) execution_->read_forwarded(id_, current_instr_, address, size, value, source);
+      if (execution_) execution_->read_forwarded(exec_id_, current_instr_, address, size, value, source);
       spin_.pure = false;
       ++stats_.forwarded_loads;
       local_ += config_.store_forward_latency;
@@ -470,6 +629,7 @@ void Core::credit_skipped_iterations(uint64_t until) {
 
 void Core::settle(uint64_t end) {
   if (ff_.active) credit_skipped_iterations(end);
+  if (thread_ >= 0) save_thread();  // the run stopped with it running
   // A thread still running when the run stopped (max_cycles, watchdog) has
   // run for the whole run: its cycles and occupancy cover [0, end).
   if (!finished_) {
@@ -487,12 +647,20 @@ void Core::fast_forward(uint64_t period, uint64_t instructions_per_iteration, ui
   waiting_on_ = "a line its spin loop reads to change";
   const uint64_t chunk = std::max<uint64_t>(config_.watchdog_cycles / 2, 1);
   for (;;) {
-    sc_core::wait(cycles(chunk), spin_wake_);  // wakes now and then so the watchdog sees progress
+    // Wakes now and then so the watchdog sees progress, and at the end of
+    // the quantum, where a thread waiting for this CPU preempts the spin.
+    uint64_t wait = chunk;
+    if (sched_.scheduling()) wait = std::min(wait, std::max<uint64_t>(quantum_end_, now_cycles() + 1) - now_cycles());
+    sc_core::wait(cycles(wait), spin_wake_);
     const bool invalidated = !sc_core::timed_out();
     // The load this began at has already read its line: an invalidation in
     // the same cycle comes after it, as in plain execution.
     credit_skipped_iterations(std::max(now_cycles(), ff_.next + 1));
     if (invalidated) break;
+    if (sched_.scheduling() && now_cycles() >= quantum_end_) {
+      if (sched_.has_ready()) break;  // run_thread preempts after this load
+      quantum_end_ = now_cycles() + config_.kernel_quantum_cycles;
+    }
   }
   interconnect_.unwatch(id_);
   ff_.active = false;

@@ -6,6 +6,11 @@
 // on an event. The store buffer drains inside the interconnect's arbiter: a
 // store is written at its bus grant and leaves the buffer at the request's
 // completion, without a process of its own.
+//
+// A core is a CPU of the kernel model: it runs the threads the Scheduler
+// gives it, switching on a block, a __yield or the end of its quantum,
+// and runs the scenario's switch routine (or the atomic switch) at each
+// switch. Its store buffer stays with it across switches.
 #pragma once
 
 #include <systemc>
@@ -19,12 +24,14 @@
 #include "cache/interconnect.h"
 #include "cache/l1_cache.h"
 #include "cpu/cpu_state.h"
+#include "cpu/execute.h"
 #include "cpu/flat_memory.h"
 #include "cpu/mem_port.h"
 #include "cpu/program.h"
 #include "sim/check/execution.h"
 #include "sim/input/machine_config.h"
 #include "sim/timed/occupancy_histogram.h"
+#include "sim/timed/scheduler.h"
 #include "sim/timed/store_buffer.h"
 
 namespace locksim {
@@ -48,12 +55,11 @@ struct CoreStats {
 
 class Core : public sc_core::sc_module, private cpu::MemPort, private cache::BusClient {
  public:
+  // `on_finished` is called once, when the CPU has nothing left to run
+  // and its store buffer is empty.
   Core(sc_core::sc_module_name name, uint32_t id, const MachineConfig& config, const cpu::Program& program,
-       cpu::FlatMemory& memory, cache::Interconnect& interconnect, cache::L1Cache& l1,
+       cpu::FlatMemory& memory, cache::Interconnect& interconnect, cache::L1Cache& l1, Scheduler& scheduler,
        std::function<void()> on_finished);
-
-  // Gives the core a thread to run from time 0 (before sc_start).
-  void assign(uint32_t entry, const cpu::CpuState& initial);
   // Records every access into `execution` (for the SC check). Spin-loop
   // fast-forward is off then: skipped iterations would go unrecorded.
   void record_to(Execution* execution) { execution_ = execution; }
@@ -69,8 +75,11 @@ class Core : public sc_core::sc_module, private cpu::MemPort, private cache::Bus
   // up to `end`.
   void settle(uint64_t end);
 
-  bool assigned() const { return assigned_; }
   bool finished() const { return finished_; }
+  // Every store in the buffer is written to memory (a thread that last ran
+  // here may move to another CPU).
+  bool buffer_written() const { return sb_.written() == sb_.size(); }
+  int running_thread() const { return thread_; }
   const cpu::CpuState& state() const { return state_; }
   const CoreStats& stats() const { return stats_; }
   const std::string& fault() const { return fault_; }  // a CPU fault of the program
@@ -88,6 +97,27 @@ class Core : public sc_core::sc_module, private cpu::MemPort, private cache::Bus
 
  private:
   void run();
+  // Why a thread left the CPU.
+  enum class Leave { Returned, Slept, Yielded, Preempted, Stop };
+  // Runs thread_ until it leaves the CPU.
+  Leave run_thread();
+  // Executes one instruction of the running context (thread or switch routine).
+  cpu::StepOutcome step(const cpu::Instr& in);
+  // A kernel service call; returns whether the thread leaves the CPU, and why.
+  bool service(const cpu::Instr& in, Leave& why);
+  class ServiceHost;
+  // A service's memory access: a LOCK'd access through the caches.
+  uint64_t kernel_access(uint64_t address, unsigned size, const uint64_t* value);
+  // Puts thread t's registers in the core.
+  void resume(uint32_t t);
+  // The running thread leaves the CPU (the switch out runs).
+  void leave(Leave why);
+  // Waits for a thread to run and switches it in; false once there is none left.
+  bool dispatch();
+  // The switch routine (or the atomic switch) from thread `out` to `in` (-1: none).
+  void switch_cpu(int out, int in);
+  // Saves the running thread's registers and instruction count.
+  void save_thread();
   // Puts the next store's first line on the bus unless a drain is in flight.
   void drain_next();
   // The bus at a grant: the running thread's request wakes it; the
@@ -149,9 +179,8 @@ class Core : public sc_core::sc_module, private cpu::MemPort, private cache::Bus
   cache::L1Cache& l1_;
   std::function<void()> on_finished_;
 
-  cpu::CpuState state_;
-  uint32_t entry_ = 0;
-  bool assigned_ = false, thread_done_ = false, finished_ = false;
+  cpu::CpuState state_;  // the running context's registers
+  bool finished_ = false;
   StoreBuffer sb_;
   sc_core::sc_event sb_written_;  // the write wait_for_stores needs was granted
   static constexpr size_t kNoWait = ~size_t{0};
@@ -173,11 +202,16 @@ class Core : public sc_core::sc_module, private cpu::MemPort, private cache::Bus
     uint64_t time = 0, instructions = 0, hits = 0;
     std::vector<uint64_t> lines;
   } spin_;
+  Scheduler& sched_;
+  int thread_ = -1;          // the thread this CPU runs, -1 while idle
+  uint32_t exec_id_ = 0;     // who the accesses are recorded for: thread, or threads + id for the switch routine
+  uint64_t thread_since_ = 0;  // stats_.instructions when thread_ came on
+  uint64_t quantum_end_ = 0;
   Execution* execution_ = nullptr;
   std::vector<uint32_t>* schedule_ = nullptr;
   bool step_scheduled_ = false;  // this instruction is in schedule_ already
   void schedule_step() {
-    if (schedule_ && !step_scheduled_) schedule_->push_back(id_ * 2);
+    if (schedule_ && !step_scheduled_) schedule_->push_back(exec_id_ * 2);
     step_scheduled_ = true;
   }
   void schedule_drain() {

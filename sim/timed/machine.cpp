@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cpu/instr.h"
+#include "cpu/thread_start.h"
 #include "sim/report/errors.h"
 
 namespace locksim {
@@ -20,8 +21,16 @@ struct Machine::Watchdog : sc_core::sc_module {
   void run() { machine.watchdog(); }
 };
 
-Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter)
-    : config_(config), program_(program), memory_(program, config.cores) {
+Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter,
+                 const kernel::Spec& spec)
+    : config_(config),
+      program_(program),
+      scheduler_(spec, program),
+      // The threads' stacks, then each CPU's kernel stack for its switch routine.
+      memory_(program, spec.layout.threads + (spec.switch_routine ? spec.layout.cpus : 0)) {
+  if (spec.layout.cpus > config.cores)
+    throw std::logic_error("machine: more kernel CPUs than cores (the scenario checks)");
+  memory_.map_zeroed(kernel::kKernelBase, spec.layout.size());
   if (sc_core::sc_time(1, sc_core::SC_NS).value() != cache::kTicksPerCycle)
     throw std::logic_error("SystemC's time resolution is not its default 1 ps, which now_cycles() assumes");
   std::vector<cache::L1Cache*> caches;
@@ -36,18 +45,18 @@ Machine::Machine(const MachineConfig& config, const cpu::Program& program, uint6
       cache::InterconnectTiming{config.arbitration_latency, config.llc_latency, config.memory_latency, jitter}, seed);
   for (uint32_t i = 0; i < config.cores; ++i) {
     cores_.push_back(std::make_unique<Core>(fmt::format("core{}", i).c_str(), i, config, program, memory_, *interconnect_,
-                                            *l1s_[i], [this] {
-                                              if (++finished_ == threads_) sc_core::sc_stop();
+                                            *l1s_[i], scheduler_, [this] {
+                                              if (++finished_ == scheduler_.cpus()) sc_core::sc_stop();
                                             }));
   }
+  scheduler_.set_buffer_empty([this](uint32_t c) { return cores_[c]->buffer_written(); });
   watchdog_module_ = std::make_unique<Watchdog>("watchdog", *this);
 }
 
 Machine::~Machine() = default;
 
 void Machine::assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState& initial) {
-  cores_[index]->assign(entry, initial);
-  threads_ = std::max(threads_, index + 1);
+  scheduler_.add_thread(index, entry, initial);
 }
 
 void Machine::trace_to(sc_core::sc_trace_file* file) {
@@ -74,11 +83,30 @@ void Machine::watchdog() {
 
 RunResult Machine::run(uint64_t max_cycles) {
   RunResult r;
+  if (thread_count() != scheduler_.spec().layout.threads)
+    throw std::logic_error("machine: the threads assigned are not the kernel spec's");
+  // Before time 0: each thread's return address on its stack, the kernel's
+  // per-CPU areas and thread structures, and each kernel stack's return
+  // address for the switch routine (as the explorer starts).
+  for (uint32_t t = 0; t < thread_count(); ++t) {
+    TimedThread& th = scheduler_.thread(t);
+    cpu::start_thread(th.entry, th.state, memory_);
+  }
+  scheduler_.start();
+  const kernel::Spec& spec = scheduler_.spec();
+  for (const auto& [address, value] : kernel::initial_words(spec)) memory_.store(address, 8, value);
+  if (spec.switch_routine)
+    for (uint32_t c = 0; c < spec.layout.cpus; ++c) memory_.store(kernel::kernel_stack_top(spec, c) - 8, 8, cpu::kHostReturnAddress);
   for (auto& c : cores_) c->set_end_cycle(max_cycles);
-  if (threads_ > 0) sc_core::sc_start(static_cast<double>(max_cycles), sc_core::SC_NS);
+  if (thread_count() > 0) sc_core::sc_start(static_cast<double>(max_cycles), sc_core::SC_NS);
   r.cycles = cache::now_cycles();
   for (auto& c : cores_) c->settle(r.cycles);
-  for (uint32_t i = 0; i < threads_; ++i) {
+  for (uint32_t t = 0; t < thread_count(); ++t) {
+    TimedThread& th = scheduler_.thread(t);
+    if (th.status != ThreadStatus::Done && th.status != ThreadStatus::Failed) th.finish_cycle = r.cycles;
+  }
+  const uint32_t cpus = scheduler_.cpus();
+  for (uint32_t i = 0; i < cpus; ++i) {
     if (!cores_[i]->fault().empty()) {
       r.end = RunEnd::Fault;
       r.report += "error: core" + std::to_string(i) + ": " + cores_[i]->fault() + "\n";
@@ -91,16 +119,27 @@ RunResult Machine::run(uint64_t max_cycles) {
   } catch (const cache::ProtocolError& e) {
     internal += std::string(e.what()) + "\n";
   }
-  for (uint32_t i = 0; i < threads_; ++i)
+  for (uint32_t i = 0; i < cpus; ++i)
     if (!cores_[i]->internal_error().empty()) internal += "core" + std::to_string(i) + ": " + cores_[i]->internal_error() + "\n";
   if (!internal.empty()) {
     r.end = RunEnd::InternalError;
     r.report = "internal error: " + internal + kReportBug;
   }
   if (r.end == RunEnd::Fault || r.end == RunEnd::InternalError) return r;
-  if (finished_ == threads_) {
+  if (scheduler_.stop_reason() == RunStop::Violation) {
+    r.end = RunEnd::Violation;
+    r.report = scheduler_.stop_report();
+    return r;
+  }
+  if (scheduler_.stop_reason() == RunStop::LostWakeup) {
+    r.end = RunEnd::LostWakeup;
+    r.report = fmt::format("error: lost wake-up at cycle {}: no thread can run, and these sleep forever:\n{}", r.cycles,
+                           scheduler_.sleepers());
+    return r;
+  }
+  if (finished_ == cpus) {
     uint64_t end = 0;
-    for (uint32_t i = 0; i < threads_; ++i) end = std::max(end, cores_[i]->stats().finish_cycle);
+    for (uint32_t i = 0; i < cpus; ++i) end = std::max(end, cores_[i]->stats().finish_cycle);
     r.cycles = end;
     return r;
   }
@@ -116,10 +155,13 @@ RunResult Machine::run(uint64_t max_cycles) {
 std::string Machine::culprit_report() const {
   std::string out;
   std::vector<uint64_t> lines;
-  for (uint32_t i = 0; i < threads_; ++i) {
+  for (uint32_t i = 0; i < scheduler_.cpus(); ++i) {
     const Core& c = *cores_[i];
     const cpu::Instr& in = program_.code[c.state().pc];
-    out += fmt::format("  core{}: {} at {} ('{}'), waiting on {}; {} instructions retired\n", i,
+    const std::string who = !scheduler_.scheduling()  ? ""
+                            : c.running_thread() >= 0 ? fmt::format(" (T{})", c.running_thread())
+                                                      : " (idle or switching)";
+    out += fmt::format("  core{}{}: {} at {} ('{}'), waiting on {}; {} instructions retired\n", i, who,
                        c.finished() ? "finished" : "running", program_.where(in), cpu::op_name(in.op), c.waiting_on(),
                        c.stats().instructions);
     for (const auto& s : c.store_buffer().entries()) {
@@ -132,6 +174,7 @@ std::string Machine::culprit_report() const {
     out += fmt::format("  line {:#x} is locked by core{}\n", line * config_.l1_line_size, owner);
     lines.push_back(line);
   }
+  out += scheduler_.sleepers();
   if (interconnect_->bus_owner() >= 0) out += fmt::format("  the bus is locked by core{}\n", interconnect_->bus_owner());
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());

@@ -13,12 +13,14 @@
 #include "cache/l1_cache.h"
 #include "cpu/flat_memory.h"
 #include "cpu/program.h"
+#include "kernel/kernel.h"
 #include "sim/timed/core.h"
+#include "sim/timed/scheduler.h"
 #include "sim/input/machine_config.h"
 
 namespace locksim {
 
-enum class RunEnd { Completed, MaxCycles, Watchdog, Fault, InternalError };
+enum class RunEnd { Completed, MaxCycles, Watchdog, Fault, InternalError, Violation, LostWakeup };
 
 struct RunResult {
   RunEnd end = RunEnd::Completed;
@@ -28,10 +30,13 @@ struct RunResult {
 
 class Machine {
  public:
-  Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter);
+  // `spec` is the scenario's kernel: its CPUs are cores 0 to cpus - 1.
+  Machine(const MachineConfig& config, const cpu::Program& program, uint64_t seed, uint32_t jitter,
+          const kernel::Spec& spec);
   ~Machine();
 
-  // Thread `index` runs on core `index`; registers not given start at zero.
+  // Thread `index` starts at `entry` with `initial` registers (0 to
+  // spec.layout.threads - 1; the first cpus start on cores 0 to cpus - 1).
   void assign_thread(uint32_t index, uint32_t entry, const cpu::CpuState& initial);
   void trace_to(sc_core::sc_trace_file* file);
   // Every core appends its steps to `schedule` (see Core::schedule_to).
@@ -49,7 +54,8 @@ class Machine {
   const cache::L1Cache& l1(uint32_t i) const { return *l1s_[i]; }
   const cache::Interconnect& interconnect() const { return *interconnect_; }
   const cpu::FlatMemory& memory() const { return memory_; }
-  uint32_t thread_count() const { return threads_; }
+  const Scheduler& scheduler() const { return scheduler_; }
+  uint32_t thread_count() const { return scheduler_.thread_count(); }
 
  private:
   void watchdog();
@@ -57,11 +63,12 @@ class Machine {
 
   const MachineConfig& config_;
   const cpu::Program& program_;
+  Scheduler scheduler_;
   cpu::FlatMemory memory_;
   std::vector<std::unique_ptr<cache::L1Cache>> l1s_;
   std::unique_ptr<cache::Interconnect> interconnect_;
   std::vector<std::unique_ptr<Core>> cores_;
-  uint32_t threads_ = 0, finished_ = 0;
+  uint32_t finished_ = 0;  // CPUs
   bool watchdog_fired_ = false;
   struct Watchdog;
   std::unique_ptr<Watchdog> watchdog_module_;
