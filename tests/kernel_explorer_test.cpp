@@ -10,21 +10,13 @@
 #include <fstream>
 
 #include "tests/cli_runner.h"
+#include "tests/kernel_scenario.h"
 
 namespace locksim {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace locksim::testing;
-
-// A scenario (and its program) in a folder of its own.
-fs::path write_scenario(const std::string& name, const std::string& yaml, const std::string& program) {
-  const fs::path dir = fs::temp_directory_path() / ("locksim-kernel-" + std::to_string(::getpid()) + "-" + name);
-  fs::create_directories(dir);
-  std::ofstream(dir / "p.s") << program;
-  std::ofstream(dir / "s.yaml") << "program: p.s\n" << yaml;
-  return dir / "s.yaml";
-}
 
 CliResult explore(const fs::path& scenario, std::vector<std::string> more = {}) {
   std::vector<std::string> args = {"explore", scenario.string()};

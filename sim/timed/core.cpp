@@ -228,6 +228,9 @@ void Core::leave(Leave why) {
 
 bool Core::dispatch() {
   for (;;) {
+    // At this core's own time: a notification while it paid its cycles is
+    // not missed.
+    sync();
     if (sched_.stopped() || sched_.all_done()) return false;
     if (const int t = sched_.take(id_); t >= 0) {
       local_ += config_.kernel_switch_cycles;
@@ -235,7 +238,6 @@ bool Core::dispatch() {
       resume(static_cast<uint32_t>(t));
       return true;
     }
-    sync();
     waiting_on_ = "a thread to run (idle)";
     sc_core::wait(sched_.dispatch_event());
     waiting_on_ = "nothing";
