@@ -99,9 +99,11 @@ int run_explore_bench(std::ostream& out) {
   auto at = text.find("explored ");
   uint64_t lock_states = at == std::string::npos ? 0 : std::stoull(text.substr(at + 9));
   j["ticket_lock_3x2_states_per_s"] = s > 0 ? static_cast<double>(lock_states) / s : 0.0;
-  // The illumos adaptive mutex with a preemption anywhere (issue 12's
-  // benchmark; 3 x 1 and 3 x 2 are cut at 5 million states).
-  for (const char* name : {"illumos_mutex_2x1", "illumos_mutex_2x2", "illumos_mutex_3x1"}) {
+  // The kernel mutexes (issue 12's benchmark): illumos with a preemption
+  // anywhere, and the Linux and FreeBSD mutexes at 3 threads x 1 round;
+  // each is cut at 5 million states.
+  for (const char* name : {"illumos_mutex_2x1", "illumos_mutex_2x2", "illumos_mutex_3x1", "linux_mutex_3x1",
+                           "freebsd_mutex_3x1", "futex_mutex_3x1"}) {
     ExploreRequest r;
     r.scenario = scenarios + name + ".yaml";
     r.max_states = 5'000'000;
@@ -114,6 +116,7 @@ int run_explore_bench(std::ostream& out) {
     const uint64_t n = pos == std::string::npos ? 0 : std::stoull(t.substr(pos + 9));
     j[std::string(name) + "_states"] = n;
     j[std::string(name) + "_seconds"] = sec;
+    j[std::string(name) + "_states_per_s"] = sec > 0 ? static_cast<double>(n) / sec : 0.0;
     j[std::string(name) + "_complete"] = t.find("incomplete") == std::string::npos;
   }
   rusage usage{};

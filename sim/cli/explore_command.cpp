@@ -286,6 +286,11 @@ int run_explore_command(const ExploreRequest& request, std::ostream& out, std::o
                      "that sleeps) is not supported yet");
   TsoExplorer explorer(program, threads, request.max_states, spec);
   explorer.set_max_memory(request.max_memory_mib << 20);
+  // A finished thread's registers matter only where the condition reads them.
+  cpu::RegSet observed = 0;
+  for (const auto& a : cond.atoms)
+    if (a.thread >= 0) observed |= cpu::RegSet{1} << condition_register(a.name)->gpr;
+  explorer.observe_registers(observed);
   const bool sequential = explorer_sequential(s, request.model);
   explorer.set_sequentially_consistent(sequential);
   if (!request.replay.empty()) return replay_timed_run(request, s, program, explorer, out);

@@ -319,11 +319,13 @@ constexpr size_t kCpuWords = 2 + cpu::kGprCount;
 // A context's registers: pc and a mask of the nonzero registers in the
 // header bits the caller leaves free (pc in 0-31, mask in 48-63), rflags,
 // then the nonzero registers.
-uint64_t* pack_registers(const cpu::CpuState& c, uint64_t* w, uint64_t& header) {
-  *w++ = c.rflags;
+// Registers outside `live` are stored as 0 (the arithmetic flags as clear):
+// nothing reads them before they are overwritten.
+uint64_t* pack_registers(const cpu::CpuState& c, uint64_t* w, uint64_t& header, cpu::RegSet live) {
+  *w++ = live & cpu::kFlagsBit ? c.rflags : c.rflags & ~cpu::flag::kArithmetic;
   uint64_t mask = 0;
   for (unsigned r = 0; r < cpu::kGprCount; ++r) {
-    const uint64_t v = c.regs[r];
+    const uint64_t v = (live >> r) & 1 ? c.regs[r] : 0;
     *w = v;
     w += v != 0;  // kept only when nonzero
     mask |= static_cast<uint64_t>(v != 0) << r;
@@ -360,7 +362,7 @@ size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
     if (c.switching && routine) {
       uint64_t* header = w++;
       uint64_t h = 0;
-      w = pack_registers(c.kernel, w, h);
+      w = pack_registers(c.kernel, w, h, live(c.kernel.pc, false));
       *header = h;
     }
     for (const auto& b : c.buffer) {
@@ -372,7 +374,7 @@ size_t TsoExplorer::pack(const TsoState& s, std::vector<uint64_t>& out) const {
     uint64_t* header = w++;
     uint64_t h = static_cast<uint64_t>(t.status) << 32 | static_cast<uint64_t>(t.sections.size()) << 35 |
                  static_cast<uint64_t>(t.last_cpu + 1) << 40;
-    w = pack_registers(t.cpu, w, h);
+    w = pack_registers(t.cpu, w, h, live(t.cpu.pc, t.done()));
     *header = h;
     if (t.status == ThreadStatus::Sleeping) *w++ = t.sleep_key;
     for (uint64_t k : t.sections) *w++ = k;
@@ -514,6 +516,20 @@ bool TsoExplorer::dead(const TsoState& s, uint64_t word) const {
   return word + 8 + static_cast<uint64_t>(dead_margin_) <= stack_pointer(s, static_cast<uint32_t>(owner));
 }
 
+void TsoExplorer::observe_registers(cpu::RegSet at_exit) {
+  std::vector<uint32_t> entries;
+  for (const auto& t : threads_) entries.push_back(t.entry);
+  if (kernel_.switch_routine) entries.push_back(*kernel_.switch_routine);
+  at_exit_ = at_exit;
+  liveness_.emplace(program_, entries, kernel_.restart, at_exit);
+  start_over();
+}
+
+void TsoExplorer::check_return(const cpu::Instr& in, uint32_t pc, cpu::StepOutcome o, uint32_t to) const {
+  if (!liveness_ || (in.op != cpu::Op::Ret && in.op != cpu::Op::Hlt)) return;
+  if (o == cpu::StepOutcome::Continue ? !liveness_->may_return_to(pc, to) : !liveness_->may_leave(pc)) bad_return_ = true;
+}
+
 void TsoExplorer::check_dead_reads(uint32_t context, uint64_t rsp, const cpu::Footprint& fp) const {
   if (dead_margin_ < 0) return;
   for (uint8_t k = 0; k < fp.count; ++k) {
@@ -648,7 +664,9 @@ bool TsoExplorer::run_invisible(TsoState& s, uint32_t c, std::vector<ScheduleSte
   TrialPort port(reads);
   cpu::FootprintPort recorder(port, fp);
   try {
-    if (cpu::execute(program_, in, trial, recorder) != cpu::StepOutcome::Continue) return false;
+    const cpu::StepOutcome o = cpu::execute(program_, in, trial, recorder);
+    check_return(in, regs.pc, o, trial.pc);
+    if (o != cpu::StepOutcome::Continue) return false;
   } catch (const cpu::MemoryFault&) {
     return false;  // the state's own probe runs it again and reports it
   } catch (const cpu::ExecutionFault&) {
@@ -769,6 +787,13 @@ ExploreResult TsoExplorer::search(const std::function<bool(uint32_t)>& on_final,
     }
     for (const auto& t : cur.threads)
       if (!t.done()) final_state = false;
+    if (bad_return_) {
+      // A ret went where the register liveness did not expect (a pushed
+      // return address): start over keeping every register.
+      bad_return_ = false;
+      liveness_.reset();
+      learned = true;
+    }
     if (dead_read_) {
       // A context read its stack below its stack pointer (a red zone, or a
       // bug): those bytes are not dead after all. Start over keeping them.
@@ -973,6 +998,7 @@ TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice
   TsoPort port(base_, s, c, effects, replaying ? nullptr : &is_private);
   cpu::CpuState& regs = cp.switching ? cp.kernel : s.threads[static_cast<uint32_t>(cp.thread)].cpu;
   const cpu::Instr& in = program_.code[regs.pc];
+  const uint32_t pc = regs.pc;
   cpu::StepOutcome o;
   if (fp) {
     cpu::FootprintPort recorder(port, *fp);
@@ -980,6 +1006,7 @@ TsoExplorer::StepInfo TsoExplorer::step(TsoState& s, uint32_t c, uint32_t choice
   } else {
     o = cpu::execute(program_, in, regs, port);
   }
+  check_return(in, pc, o, regs.pc);
   if (o == cpu::StepOutcome::Continue) return info;
   if (cp.switching) {
     if (o != cpu::StepOutcome::Returned)

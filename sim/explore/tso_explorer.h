@@ -29,8 +29,10 @@
 #include <vector>
 
 #include "cpu/cpu_state.h"
+#include "cpu/execute.h"
 #include "cpu/flat_memory.h"
 #include "cpu/footprint.h"
+#include "cpu/liveness.h"
 #include "cpu/memory_layout.h"
 #include "cpu/program.h"
 #include "kernel/kernel.h"
@@ -148,6 +150,11 @@ class TsoExplorer {
   void set_sequentially_consistent(bool sc) { sequential_ = sc; }
   // The search stops (incomplete) once its tables take more than this.
   void set_max_memory(uint64_t bytes) { max_bytes_ = bytes; }
+  // Only these registers of a finished thread are observed (the
+  // condition's): elsewhere a register is kept only while some path still
+  // reads it (cpu/liveness.h), so states that differ in dead registers
+  // merge. Without this call every register is kept.
+  void observe_registers(cpu::RegSet at_exit);
 
   // Explores every reachable state; calls `on_final` for each distinct final
   // state (every thread returned, every buffer drained), in breadth-first
@@ -215,6 +222,15 @@ class TsoExplorer {
   // expanded state, like sharing) starts the search over with the 128-byte
   // red zone kept, then with nothing dropped (margin -1).
   mutable int dead_margin_ = 0;
+  // Register liveness (observe_registers): registers nothing will read are
+  // stored as 0. A ret the analysis did not foresee turns it off.
+  std::optional<cpu::Liveness> liveness_;
+  cpu::RegSet at_exit_ = cpu::kAllRegs;
+  mutable bool bad_return_ = false;
+  void check_return(const cpu::Instr& in, uint32_t pc, cpu::StepOutcome o, uint32_t to) const;
+  cpu::RegSet live(uint32_t pc, bool finished) const {
+    return !liveness_ ? cpu::kAllRegs : finished ? at_exit_ : liveness_->live(pc);
+  }
   mutable bool dead_read_ = false;
   uint64_t stack_pointer(const TsoState& s, uint32_t context) const;
   bool dead(const TsoState& s, uint64_t word) const;
