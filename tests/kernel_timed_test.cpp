@@ -175,13 +175,15 @@ TEST(KernelServicesTimed, MisuseIsAFaultAtTheCall) {
   EXPECT_TRUE(contains(sw.cli.err, "p.s:2: the switch routine cannot call kernel services")) << sw.cli.err;
 }
 
-// The illumos mutex under load: 6 threads on 4 CPUs, owners preempted on
-// a short quantum, waiters blocking on the turnstile: the counter is
-// exact, threads did sleep and were preempted, and the same seed gives
-// the same cycles.
-TEST(KernelMutexesTimed, IllumosKeepsItsCounter) {
-  const fs::path s = fs::path(LOCKSIM_SOURCE_DIR) / "scenarios/illumos_mutex_timed.yaml";
-  const fs::path scratch = fs::temp_directory_path() / ("locksim-ilt-" + std::to_string(::getpid()));
+// Each kernel mutex under load: 6 threads on 4 CPUs, 100 rounds each
+// (600 increments), owners preempted on a short quantum: the counter is
+// exact, waiters did sleep and owners were preempted (the slow paths ran),
+// and the same seed gives the same cycles.
+class KernelMutexTimed : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(KernelMutexTimed, KeepsItsCounter) {
+  const fs::path s = fs::path(LOCKSIM_SOURCE_DIR) / "scenarios" / (std::string(GetParam()) + ".yaml");
+  const fs::path scratch = fs::temp_directory_path() / ("locksim-kmt-" + std::to_string(::getpid()) + GetParam());
   auto a = run(s, {}, scratch / "a");
   ASSERT_EQ(a.cli.exit_code, 0) << a.cli.err;
   EXPECT_EQ(a.memory("counter"), 600u);
@@ -192,6 +194,9 @@ TEST(KernelMutexesTimed, IllumosKeepsItsCounter) {
   auto b = run(s, {}, scratch / "b");
   EXPECT_EQ(a.stats["cycles"], b.stats["cycles"]);
 }
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, KernelMutexTimed,
+                         ::testing::Values("illumos_mutex_timed", "linux_mutex_timed", "futex_mutex_timed"));
 
 }  // namespace
 }  // namespace locksim
