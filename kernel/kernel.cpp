@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cpu/memory_layout.h"
 
 namespace locksim::kernel {
@@ -83,6 +85,12 @@ Spec pinned(uint32_t threads) {
 std::string describe(const SectionClash& clash) {
   return fmt::format("mutual exclusion: T{} and T{} are both inside critical section {:#x}", clash.first, clash.second,
                      clash.key);
+}
+
+void leave_section(std::vector<uint64_t>& sections, uint64_t key) {
+  auto it = std::find(sections.begin(), sections.end(), key);
+  if (it == sections.end()) throw ServiceFault(fmt::format("__cs_exit({:#x}) outside a section with that key", key));
+  sections.erase(it);
 }
 
 std::vector<std::pair<uint64_t, uint64_t>> switch_writes(const Spec& spec, uint32_t cpu, int in) {

@@ -93,6 +93,9 @@ std::optional<SectionClash> section_clash(uint32_t threads, Sections&& sections)
   return std::nullopt;
 }
 std::string describe(const SectionClash& clash);
+// A thread inside critical sections `sections` leaves the one keyed `key`;
+// leaving one it is not inside is a ServiceFault.
+void leave_section(std::vector<uint64_t>& sections, uint64_t key);
 
 // A kernel service's use that the program got wrong (a misaligned futex
 // word, a section left that was not entered): a fault at the call.

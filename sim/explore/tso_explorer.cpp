@@ -185,12 +185,7 @@ class ExplorerHost final : public kernel::Host {
     s_.threads[t_].sections.push_back(key);
     marker = true;
   }
-  void exit_section(uint64_t key) override {
-    auto& sec = s_.threads[t_].sections;
-    auto it = std::find(sec.begin(), sec.end(), key);
-    if (it == sec.end()) throw kernel::ServiceFault(fmt::format("__cs_exit({:#x}) outside a section with that key", key));
-    sec.erase(it);
-  }
+  void exit_section(uint64_t key) override { kernel::leave_section(s_.threads[t_].sections, key); }
   void assertion_failed() override {
     s_.threads[t_].status = ThreadStatus::Failed;
     marker = true;

@@ -91,12 +91,7 @@ std::optional<kernel::SectionClash> Scheduler::enter_section(uint32_t t, uint64_
                                [&](uint32_t u) -> const std::vector<uint64_t>& { return threads_[u].sections; });
 }
 
-void Scheduler::exit_section(uint32_t t, uint64_t key) {
-  auto& sec = threads_[t].sections;
-  auto it = std::find(sec.begin(), sec.end(), key);
-  if (it == sec.end()) throw kernel::ServiceFault(fmt::format("__cs_exit({:#x}) outside a section with that key", key));
-  sec.erase(it);
-}
+void Scheduler::exit_section(uint32_t t, uint64_t key) { kernel::leave_section(threads_[t].sections, key); }
 
 bool Scheduler::lost_wakeup() const {
   bool sleeping = false;
