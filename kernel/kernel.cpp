@@ -93,11 +93,11 @@ void leave_section(std::vector<uint64_t>& sections, uint64_t key) {
   sections.erase(it);
 }
 
-std::vector<std::pair<uint64_t, uint64_t>> switch_writes(const Spec& spec, uint32_t cpu, int in) {
+SwitchWrites switch_writes(const Spec& spec, uint32_t cpu, int in) {
   const Layout& l = spec.layout;
-  if (in < 0) return {{l.cpu_area(cpu), 0}};
+  if (in < 0) return {{{{l.cpu_area(cpu), 0}, {0, 0}}}, 1};
   const uint64_t t = l.thread_struct(static_cast<uint32_t>(in));
-  return {{l.cpu_area(cpu), t}, {t + 8, l.cpu_area(cpu)}};
+  return {{{{l.cpu_area(cpu), t}, {t + 8, l.cpu_area(cpu)}}}, 2};
 }
 
 std::vector<std::pair<uint64_t, uint64_t>> initial_words(const Spec& spec) {

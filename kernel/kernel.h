@@ -23,6 +23,8 @@
 //   __assert(%rdi): a violation when %rdi is 0.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -138,8 +140,17 @@ inline void woken(cpu::CpuState& sleeper) { sleeper.regs[cpu::RAX] = 0; }
 // to `in` (-1: none), with its stack at `stack_top`.
 cpu::CpuState switch_context(const Spec& spec, uint32_t cpu, int out, int in, uint64_t stack_top);
 
-// The atomic switch (no routine): what it writes, in order.
-std::vector<std::pair<uint64_t, uint64_t>> switch_writes(const Spec& spec, uint32_t cpu, int in);
+// The atomic switch (no routine): what it writes, in order. A fixed array,
+// not a vector: the timed engine holds it across waits, and a SystemC
+// thread still waiting when the run stops is never unwound (a heap copy
+// would leak).
+struct SwitchWrites {
+  std::array<std::pair<uint64_t, uint64_t>, 2> words;
+  size_t count = 0;
+  const std::pair<uint64_t, uint64_t>* begin() const { return words.data(); }
+  const std::pair<uint64_t, uint64_t>* end() const { return words.data() + count; }
+};
+SwitchWrites switch_writes(const Spec& spec, uint32_t cpu, int in);
 
 // The initial contents of the per-CPU areas and thread structures (threads
 // 0 to cpus - 1 start on CPUs 0 to cpus - 1), as 8-byte words.
