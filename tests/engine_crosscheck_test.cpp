@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <yaml-cpp/yaml.h>
 
 #include "tests/cli_runner.h"
 
@@ -107,17 +108,14 @@ bool switches_threads(const std::string& scenario) {
 }
 
 void expect_kernel_runs_agree(const std::string& scenario) {
-  const std::string yaml = testing::read_text(std::string(LOCKSIM_SOURCE_DIR) + "/" + scenario);
-  // std::regex is avoided: GCC 12's <regex> trips -Wmaybe-uninitialized
-  // under the sanitizers' -O2 build.
-  const std::string key = "forall: \"";
-  const auto at = yaml.find(key);
-  ASSERT_NE(at, std::string::npos) << scenario << ": a kernel scenario checks a counter";
-  const auto eq = yaml.find('=', at);
-  const auto close = yaml.find('"', at + key.size());
-  ASSERT_TRUE(eq != std::string::npos && eq < close) << scenario << ": forall is LABEL=N";
-  const std::string label = yaml.substr(at + key.size(), eq - at - key.size());
-  const uint64_t expected = std::stoull(yaml.substr(eq + 1, close - eq - 1));
+  // The scenario's `check: {forall: "LABEL=N"}`, read as YAML.
+  const YAML::Node forall = YAML::LoadFile(std::string(LOCKSIM_SOURCE_DIR) + "/" + scenario)["check"]["forall"];
+  ASSERT_TRUE(forall.IsScalar()) << scenario << ": a kernel scenario checks a counter";
+  const std::string check = forall.as<std::string>();
+  const auto eq = check.find('=');
+  ASSERT_NE(eq, std::string::npos) << scenario << ": forall is LABEL=N";
+  const std::string label = check.substr(0, eq);
+  const uint64_t expected = std::stoull(check.substr(eq + 1));
   auto explored = run_locksim({"explore", scenario, "--max-states", kMaxStates});
   const bool refuted = explored.exit_code == 1;
   for (const char* machine : kMachines) {
